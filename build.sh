@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# build.sh demo | test
+#   demo: build the release preset, start flowcore-stub on a free port, run the quickstart
+#         example against it, stop the stub.
+#   test: build the test preset (AddressSanitizer + UBSan) and run the whole suite with ctest.
+# Missing Debian packages are installed when run as root; otherwise the one apt-get line to
+# run is printed. A second run does no extra work: packages are checked with dpkg, the
+# build tree is configured once and rebuilt incrementally.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+packages=(g++ cmake ninja-build pkg-config ca-certificates libssl-dev
+          libboost1.81-dev libboost-json1.81-dev libboost-test1.81-dev libboost-url1.81-dev)
+
+ensure_packages() {
+  local missing=() p
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "build.sh: installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  else
+    echo "build.sh: missing packages; run:"
+    echo "  sudo apt-get install -y --no-install-recommends ${missing[*]}"
+    exit 1
+  fi
+}
+
+build_preset() {
+  local preset=$1
+  # Configure once; ninja re-runs CMake by itself when a CMakeLists.txt changes.
+  [ -f "build/$preset/build.ninja" ] || cmake --preset "$preset"
+  cmake --build --preset "$preset"
+}
+
+run_demo() {
+  build_preset release
+  local bin=build/release/bin log pid url
+  log=$(mktemp)
+  "$bin/flowcore-stub" --port 0 >"$log" 2>&1 &
+  pid=$!
+  trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -f "$log"' EXIT
+  for _ in $(seq 1 100); do
+    url=$(sed -n 's/^listening on \(http[^ ]*\).*/\1/p' "$log" | head -n 1)
+    [ -n "$url" ] && break
+    kill -0 "$pid" 2>/dev/null || { cat "$log"; echo "build.sh: flowcore-stub exited"; exit 1; }
+    sleep 0.1
+  done
+  [ -n "$url" ] || { echo "build.sh: flowcore-stub did not start"; exit 1; }
+  echo "build.sh: stub at $url"
+  for example in quickstart; do
+    echo "== $example"
+    "$bin/$example" "$url"
+  done
+}
+
+run_tests() {
+  build_preset test
+  ctest --preset test
+}
+
+case "${1:-}" in
+  demo) ensure_packages; run_demo ;;
+  test) ensure_packages; run_tests ;;
+  *) echo "usage: $0 demo|test" >&2; exit 2 ;;
+esac

@@ -1,0 +1,168 @@
+// Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
+#pragma once
+/// @file
+/// @brief `fc::client`: runs commands against the Flowcore REST services.
+
+#include <flowcore/error.hpp>
+#include <flowcore/options.hpp>
+
+#include <boost/asio/any_completion_handler.hpp>
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/async_result.hpp>
+#include <boost/asio/awaitable.hpp>
+
+#include <memory>
+#include <type_traits>
+#include <utility>
+
+#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ < 13
+#define FLOWCORE_GCC12_COROUTINE_TEMPORARIES 1
+#else
+#define FLOWCORE_GCC12_COROUTINE_TEMPORARIES 0
+#endif
+
+namespace flowcore {
+
+namespace detail {
+class client_impl;
+struct client_access;
+
+template <class Command>
+using result_of = typename Command::result_type;
+
+template <class Command>
+using handler_for =
+    boost::asio::any_completion_handler<void(boost::system::error_code, result_of<Command>)>;
+
+// Both are defined in src/ and explicitly instantiated there once per command, so no
+// Beast, OpenSSL or Boost.JSON template is instantiated in a user's translation unit.
+template <class Command>
+void start_execute(std::shared_ptr<client_impl> impl, Command cmd, call_options opts,
+                   diagnostics* diag, handler_for<Command> handler);
+
+template <class Command>
+boost::asio::awaitable<result_of<Command>> execute(std::shared_ptr<client_impl> impl,
+                                                   Command cmd, call_options opts);
+}  // namespace detail
+
+/// @brief A handle to a Flowcore client: credentials, a connection pool per origin,
+/// retry policy, timeouts and the tenant-instance cache.
+///
+/// Cheap to copy: copies share one client. Everything runs on the executor given at
+/// construction; there are no internal threads. With a multi-threaded `io_context`,
+/// pass a strand.
+///
+/// @par Thread safety
+/// Distinct objects: safe. Shared objects: unsafe; use from the client's executor only.
+class client {
+ public:
+  using executor_type = boost::asio::any_io_executor;
+
+  /// @brief Creates a client. Options are checked on first use: a malformed `base_url`,
+  /// credential or option makes each call fail with `fc::error::invalid_argument`.
+  explicit client(executor_type ex, client_options options = {});
+
+  /// @brief The executor every operation of this client runs on.
+  executor_type get_executor() const noexcept;
+
+  /// @brief Runs `cmd` and returns its result, or throws `fc::client_error`.
+  ///
+  /// @par Errors
+  /// Any `fc::error`: see each command and API-CONTRACT.md. The exception's
+  /// `diagnostics()` carries the command, HTTP status, server message and attempts.
+  /// @par Cancellation
+  /// Honours the awaiting coroutine's cancellation state (terminal by default): the
+  /// connection in use is closed and the call fails with `fc::error::cancelled`.
+  template <class Command>
+  boost::asio::awaitable<detail::result_of<Command>> execute(const Command& cmd) const {
+    return detail::execute(impl_, cmd, call_options{});
+  }
+
+  /// @brief As above, with per-call overrides of retry policy and deadline.
+  template <class Command>
+  boost::asio::awaitable<detail::result_of<Command>> execute(const Command& cmd,
+                                                             const call_options& opts) const {
+    return detail::execute(impl_, cmd, opts);
+  }
+
+#if FLOWCORE_GCC12_COROUTINE_TEMPORARIES
+  // GCC 12 miscompiles `co_await client.execute(fc::tenant_fetch{...})`: an aggregate
+  // temporary with non-trivial members, created inside a co_await expression, is copied
+  // bitwise and destroyed twice (a crash at run time, not a compile error;
+  // chriskohlhoff/asio#1073; fixed in GCC 13). These overloads catch such temporaries,
+  // commands and call_options alike, and turn the crash into a compile error.
+  template <class Command>
+    requires(!std::is_lvalue_reference_v<Command>)
+  boost::asio::awaitable<detail::result_of<std::remove_cvref_t<Command>>> execute(
+      Command&&) const {
+    static_assert(sizeof(Command) == 0,
+                  "GCC 12 miscompiles a temporary inside co_await: name the command first "
+                  "(fc::tenant_fetch cmd{...}; co_await client.execute(cmd);)");
+    return {};
+  }
+  template <class Command, class Options>
+    requires(!std::is_lvalue_reference_v<Command> || !std::is_lvalue_reference_v<Options>)
+  boost::asio::awaitable<detail::result_of<std::remove_cvref_t<Command>>> execute(
+      Command&&, Options&&) const {
+    static_assert(sizeof(Command) == 0,
+                  "GCC 12 miscompiles a temporary inside co_await: name the command and the "
+                  "call_options first (fc::call_options opts{...}; co_await "
+                  "client.execute(cmd, opts);)");
+    return {};
+  }
+#endif
+
+  /// @brief Runs `cmd`, completing with `void(boost::system::error_code, result_type)`.
+  ///
+  /// Works with any completion token; `asio::as_tuple(asio::use_awaitable)` gives a path
+  /// that never throws. On error the result is value-initialised.
+  /// @par Cancellation
+  /// Terminal, partial and total cancellation through the token's cancellation slot end
+  /// the call with `fc::error::cancelled`; the connection in use is closed, never reused.
+  template <class Command, class CompletionToken>
+  auto async_execute(Command cmd, CompletionToken&& token) const {
+    return initiate(std::move(cmd), call_options{}, nullptr,
+                    std::forward<CompletionToken>(token));
+  }
+
+  /// @brief As above, with per-call overrides of retry policy and deadline.
+  template <class Command, class CompletionToken>
+  auto async_execute(Command cmd, call_options opts, CompletionToken&& token) const {
+    return initiate(std::move(cmd), std::move(opts), nullptr,
+                    std::forward<CompletionToken>(token));
+  }
+
+  /// @brief As above; `diag` is filled in before completion and must outlive the call.
+  template <class Command, class CompletionToken>
+  auto async_execute(Command cmd, diagnostics& diag, CompletionToken&& token) const {
+    return initiate(std::move(cmd), call_options{}, &diag,
+                    std::forward<CompletionToken>(token));
+  }
+
+  /// @brief As above, with per-call overrides and diagnostics.
+  template <class Command, class CompletionToken>
+  auto async_execute(Command cmd, call_options opts, diagnostics& diag,
+                     CompletionToken&& token) const {
+    return initiate(std::move(cmd), std::move(opts), &diag,
+                    std::forward<CompletionToken>(token));
+  }
+
+ private:
+  friend struct detail::client_access;
+
+  template <class Command, class CompletionToken>
+  auto initiate(Command cmd, call_options opts, diagnostics* diag,
+                CompletionToken&& token) const {
+    using signature = void(boost::system::error_code, detail::result_of<Command>);
+    return boost::asio::async_initiate<CompletionToken, signature>(
+        [impl = impl_](auto handler, Command c, call_options o, diagnostics* d) {
+          detail::start_execute(std::move(impl), std::move(c), std::move(o), d,
+                                detail::handler_for<Command>(std::move(handler)));
+        },
+        token, std::move(cmd), std::move(opts), diag);
+  }
+
+  std::shared_ptr<detail::client_impl> impl_;
+};
+
+}  // namespace flowcore

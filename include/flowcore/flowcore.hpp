@@ -1,0 +1,12 @@
+// Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
+#pragma once
+/// @file
+/// @brief Umbrella header: the whole public API of flowcore.
+
+#include <flowcore/auth.hpp>
+#include <flowcore/client.hpp>
+#include <flowcore/commands/tenant.hpp>
+#include <flowcore/error.hpp>
+#include <flowcore/log.hpp>
+#include <flowcore/options.hpp>
+#include <flowcore/retry.hpp>

@@ -1,0 +1,209 @@
+// Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
+#include "call.hpp"
+
+#include "call_failure.hpp"
+#include "logging.hpp"
+#include "retry_after.hpp"
+#include "retry_decision.hpp"
+#include "server_message.hpp"
+
+#include <boost/asio/steady_timer.hpp>
+
+#include <algorithm>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+namespace flowcore::detail {
+
+namespace asio = boost::asio;
+using std::chrono::milliseconds;
+
+namespace {
+
+milliseconds elapsed_ms(steady_clock::time_point since) {
+  return std::chrono::duration_cast<milliseconds>(steady_clock::now() - since);
+}
+
+milliseconds time_left(steady_clock::time_point deadline) {
+  auto left = std::chrono::duration_cast<milliseconds>(deadline - steady_clock::now());
+  return left < milliseconds::zero() ? milliseconds::zero() : left;
+}
+
+// Logs carry method, host and path only: never the query, a header or a body.
+std::string describe_request(const request_spec& spec, const origin& where) {
+  std::string_view path = spec.target;
+  path = path.substr(0, path.find('?'));
+  return spec.method + " " + where.host_header() + std::string(path);
+}
+
+std::string verdict_text(retry_verdict v) {
+  switch (v) {
+    case retry_verdict::retry_after_too_long: return "; Retry-After exceeds max_retry_after";
+    case retry_verdict::past_deadline: return "; a retry would pass the deadline";
+    case retry_verdict::exhausted: return "; retries exhausted";
+    default: return "";
+  }
+}
+
+}  // namespace
+
+call::call(std::shared_ptr<client_impl> impl, const char* command, const call_options& opts,
+           diagnostics& diag)
+    : impl_(std::move(impl)),
+      command_(command),
+      policy_(opts.retry.value_or(impl_->options().retry)),
+      deadline_(steady_clock::now() + opts.deadline.value_or(impl_->options().deadline)),
+      diag_(diag),
+      secrets_(impl_->secrets()) {
+  diag_.command = command;
+  if (opts.deadline && *opts.deadline <= milliseconds::zero())
+    fail(error::invalid_argument, "call_options::deadline must be positive");
+  if (opts.retry && (opts.retry->max_retries < 0 || opts.retry->delay < milliseconds::zero()))
+    fail(error::invalid_argument, "call_options::retry has a negative field");
+}
+
+void call::require_bearer() const {
+  if (impl_->mode() != credentials_mode::bearer)
+    fail(error::not_allowed_in_mode, std::string(command_) + " is not allowed in api key mode");
+}
+
+void call::require_api_key() const {
+  if (impl_->mode() != credentials_mode::api_key)
+    fail(error::not_allowed_in_mode, std::string(command_) + " is not allowed in bearer mode");
+}
+
+asio::awaitable<std::string> call::authorization(const request_spec& spec) {
+  if (impl_->mode() == credentials_mode::api_key) {
+    const parsed_api_key& key = impl_->checked_api_key();
+    co_return spec.raw_key_auth ? key.key : api_key_authorization(key);
+  }
+  const auto& provider = std::get<bearer_token>(impl_->options().credentials).provider;
+  if (!provider) fail(error::auth_failed, "bearer_token has no provider");
+  std::string token;
+  std::string problem;
+  try {
+    token = co_await provider();
+  } catch (const std::exception& e) {
+    problem = "token provider threw: " + redacted_sample(secrets_(e.what()), 512);
+  } catch (...) {
+    problem = "token provider threw a non-standard exception";
+  }
+  auto cancelled = (co_await asio::this_coro::cancellation_state).cancelled();
+  if (cancelled != asio::cancellation_type::none) fail(error::cancelled, "cancelled");
+  if (!problem.empty()) fail(error::auth_failed, problem);
+  if (token.empty()) fail(error::auth_failed, "token provider returned an empty token");
+  // A token with a space, CR or LF would break (or inject into) the request's headers.
+  if (std::any_of(token.begin(), token.end(),
+                  [](unsigned char ch) { return ch <= 0x20 || ch == 0x7f; }))
+    fail(error::auth_failed, "token provider returned a token with whitespace or control characters");
+  secrets_.add_secret(token);
+  co_return bearer_authorization(token);
+}
+
+asio::awaitable<std::string> call::send(request_spec& spec) {
+  client_impl& client = *impl_;
+  client.check_options();
+  const std::optional<origin>& base = client.base_origin();
+  const origin where = base ? *base : spec.dedicated ? *spec.dedicated : service_origin(spec.service);
+  const idempotency idem = spec.idempotent ? idempotency::idempotent : idempotency::unsafe;
+  const logger& log = client.options().logger;
+
+  http_request request{.method = spec.method,
+                       .target = spec.target,
+                       .headers = {},
+                       .body = spec.body,
+                       .body_limit = spec.body_limit,
+                       .idempotent = spec.idempotent};
+  bool refreshed_after_401 = false;
+  int attempt = 1;
+  for (;;) {
+    if (steady_clock::now() >= deadline_) {
+      diag_.phase = "deadline";
+      fail(error::timeout, "the call's deadline passed");
+    }
+    request.headers = spec.headers;
+    request.headers.emplace_back("Authorization", co_await authorization(spec));
+
+    const auto started = steady_clock::now();
+    exchange_result result = co_await client.http().exchange(where, request, deadline_);
+    diag_.attempts += std::max(1, result.requests_sent);
+    if (result.ec == error::cancelled) fail(error::cancelled, "cancelled");
+
+    attempt_outcome outcome;
+    if (!result.ec) {
+      const int status = result.response.status;
+      diag_.http_status = status;
+      if (log_enabled(log, log_level::debug))
+        log_line(log, log_level::debug,
+                 describe_request(spec, where) + " -> " + std::to_string(status) + " in " +
+                     std::to_string(elapsed_ms(started).count()) + " ms");
+      if (status >= 200 && status < 300) {
+        diag_.server_message.clear();
+        co_return std::move(result.response.body);
+      }
+      if (status == 401 && client.mode() == credentials_mode::bearer && !refreshed_after_401) {
+        // One refresh and resend, outside the retry policy (API-CONTRACT.md 2.1).
+        refreshed_after_401 = true;
+        continue;
+      }
+      // Known secrets go first, on the whole (bounded) body: a cut made before them
+      // could leave the prefix of a token the server echoed.
+      std::string_view error_body = result.response.body;
+      diag_.server_message =
+          server_message_from_body(secrets_(error_body.substr(0, std::size_t(64) << 10)));
+      outcome.ec = error_for_status(status, spec.not_found_message.has_value());
+      outcome.http_status = status;
+      if (result.response.retry_after)
+        outcome.retry_after =
+            parse_retry_after(*result.response.retry_after, std::chrono::system_clock::now());
+      diag_.retry_after = outcome.retry_after;
+      outcome.may_have_reached_server = true;
+    } else {
+      outcome.ec = result.ec;
+      outcome.may_have_reached_server = result.may_have_reached_server;
+      diag_.phase = result.ec == error::timeout ? result.phase : std::string();
+      diag_.message = result.phase + ": " + secrets_(result.detail);
+      if (log_enabled(log, log_level::debug))
+        log_line(log, log_level::debug,
+                 describe_request(spec, where) + " failed in " + result.phase + ": " +
+                     secrets_(result.detail));
+    }
+
+    retry_decision decision =
+        decide_retry(attempt, outcome, policy_, idem, client.random01(), time_left(deadline_));
+    if (!decision) {
+      std::string message;
+      if (outcome.http_status == 404 && spec.not_found_message)
+        message = *spec.not_found_message;
+      else if (outcome.http_status != 0)
+        message = "HTTP " + std::to_string(outcome.http_status) + " from " +
+                  describe_request(spec, where);
+      else
+        message = diag_.message;
+      message += verdict_text(decision.verdict);
+      fail(outcome.ec, message);
+    }
+    if (log_enabled(log, log_level::info))
+      log_line(log, log_level::info,
+               std::string(command_) + ": retrying " + describe_request(spec, where) + " in " +
+                   std::to_string(decision.delay.count()) + " ms (attempt " +
+                   std::to_string(attempt + 1) + ")");
+    co_await sleep(decision.delay);
+    ++attempt;
+  }
+}
+
+asio::awaitable<void> call::sleep(milliseconds d) {
+  if (steady_clock::now() + d >= deadline_) {
+    diag_.phase = "retry_wait";
+    fail(error::timeout, "the wait would pass the call's deadline");
+  }
+  if (impl_->sleep_override) {
+    co_await impl_->sleep_override(d);
+    co_return;
+  }
+  asio::steady_timer timer(co_await asio::this_coro::executor, d);
+  co_await timer.async_wait(asio::use_awaitable);  // throws operation_aborted when cancelled
+}
+
+}  // namespace flowcore::detail

@@ -1,0 +1,78 @@
+// Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
+#pragma once
+// The generic execute path: one command's requests, each with credentials, retry policy,
+// deadline, diagnostics and logging. Commands describe requests; this sends them.
+
+#include "client_impl.hpp"
+#include "origin.hpp"
+
+#include <flowcore/error.hpp>
+#include <flowcore/options.hpp>
+
+#include <boost/asio/awaitable.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace flowcore::detail {
+
+/// One REST request as a command describes it.
+struct request_spec {
+  std::string method = "GET";
+  detail::service service = service::tenant;
+  std::string target;               ///< Percent-encoded path and query.
+  std::optional<std::string> body;  ///< JSON text.
+  bool idempotent = true;           ///< Retried on the whole retryable set (else: unsent only).
+  bool raw_key_auth = false;        ///< Ingestion: `Authorization: <raw key>`.
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::size_t body_limit = std::size_t(8) << 20;
+  /// Set for the commands of API-CONTRACT.md 3.3: a 404 becomes not_found with this text
+  /// ("DataCore not found: {\"id\":\"...\"}").
+  std::optional<std::string> not_found_message;
+  /// A dedicated tenant's origin from the lookup; ignored when base_url is set.
+  std::optional<origin> dedicated;
+};
+
+class call {
+ public:
+  call(std::shared_ptr<client_impl> impl, const char* command, const call_options& opts,
+       diagnostics& diag);
+
+  /// Sends `spec` until a 2xx (returning its body) or a final failure (call_failure).
+  ///
+  /// Takes a non-const reference on purpose: callers must name the spec. GCC 12
+  /// miscompiles an aggregate temporary that holds a std::string inside a co_await
+  /// full-expression (it relocates the object bitwise, breaking the string's small
+  /// buffer; see chriskohlhoff/asio#1073), so `co_await c.send({...})` must not compile.
+  boost::asio::awaitable<std::string> send(request_spec& spec);
+
+  /// Sleeps `d` on a cancellable timer (or the test clock); fails with timeout when the
+  /// call's deadline comes first.
+  boost::asio::awaitable<void> sleep(std::chrono::milliseconds d);
+
+  /// Fails with not_allowed_in_mode unless the client has bearer credentials.
+  void require_bearer() const;
+  /// Fails with not_allowed_in_mode unless the client has api-key credentials.
+  void require_api_key() const;
+
+  client_impl& client() const noexcept { return *impl_; }
+  const std::shared_ptr<client_impl>& client_ptr() const noexcept { return impl_; }
+  diagnostics& diag() noexcept { return diag_; }
+  const char* command() const noexcept { return command_; }
+  steady_clock::time_point deadline() const noexcept { return deadline_; }
+
+ private:
+  boost::asio::awaitable<std::string> authorization(const request_spec& spec);
+
+  std::shared_ptr<client_impl> impl_;
+  const char* command_;
+  retry_policy policy_;
+  steady_clock::time_point deadline_;
+  diagnostics& diag_;
+  redactor secrets_;  // the client's, plus tokens fetched during this call
+};
+
+}  // namespace flowcore::detail

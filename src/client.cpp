@@ -1,0 +1,85 @@
+// Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
+#include "client_impl.hpp"
+
+#include "call_failure.hpp"
+
+namespace flowcore {
+
+namespace detail {
+
+namespace {
+
+transport_options transport_options_from(const client_options& o) {
+  return transport_options{.budget = o.timeouts,
+                           .max_connections_per_origin = o.max_connections_per_origin,
+                           .ca_file = o.ca_file};
+}
+
+}  // namespace
+
+client_impl::client_impl(boost::asio::any_io_executor ex, client_options opts)
+    : executor_(std::move(ex)),
+      options_(std::move(opts)),
+      transport_(executor_, transport_options_from(options_)),
+      rng_(std::random_device{}()) {
+  if (!options_.base_url.empty()) {
+    base_ = parse_base_url(options_.base_url);
+    base_valid_ = base_.has_value();
+  }
+  if (const auto* key = std::get_if<api_key>(&options_.credentials)) {
+    key_ = parse_api_key(*key);
+    secrets_.add_secret(key->key);
+  }
+}
+
+credentials_mode client_impl::mode() const noexcept {
+  return std::holds_alternative<bearer_token>(options_.credentials) ? credentials_mode::bearer
+                                                                    : credentials_mode::api_key;
+}
+
+const std::optional<origin>& client_impl::base_origin() const {
+  // The URL itself may be a typo of a secret-free thing; it is still not echoed whole.
+  if (!base_valid_)
+    fail(error::invalid_argument,
+         "client_options::base_url must be http://host[:port] or https://host[:port]");
+  return base_;
+}
+
+const parsed_api_key& client_impl::checked_api_key() const {
+  if (!key_) fail(error::invalid_argument, "invalid api key");
+  return *key_;
+}
+
+void client_impl::check_options() const {
+  using std::chrono::milliseconds;
+  const timeouts& t = options_.timeouts;
+  for (auto [value, name] : {std::pair{t.resolve, "resolve"}, {t.connect, "connect"},
+                             {t.tls_handshake, "tls_handshake"}, {t.write, "write"},
+                             {t.read_headers, "read_headers"}, {t.read_body, "read_body"}}) {
+    if (value <= milliseconds::zero())
+      fail(error::invalid_argument, std::string("client_options::timeouts::") + name +
+                                        " must be positive");
+  }
+  if (options_.deadline <= milliseconds::zero())
+    fail(error::invalid_argument, "client_options::deadline must be positive");
+  if (options_.retry.max_retries < 0 || options_.retry.delay < milliseconds::zero() ||
+      options_.retry.max_delay < milliseconds::zero())
+    fail(error::invalid_argument, "client_options::retry has a negative field");
+  if (options_.max_connections_per_origin == 0)
+    fail(error::invalid_argument, "client_options::max_connections_per_origin must be at least 1");
+}
+
+double client_impl::random01() {
+  return std::uniform_real_distribution<double>(0.0, 1.0)(rng_);
+}
+
+std::shared_ptr<client_impl> client_access::impl(const client& c) { return c.impl_; }
+
+}  // namespace detail
+
+client::client(executor_type ex, client_options options)
+    : impl_(std::make_shared<detail::client_impl>(std::move(ex), std::move(options))) {}
+
+client::executor_type client::get_executor() const noexcept { return impl_->executor(); }
+
+}  // namespace flowcore

@@ -1,0 +1,70 @@
+// Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
+#pragma once
+// What a fc::client handle shares: options checked once, the transport (pool, TLS),
+// the tenant-instance cache, the random source for jitter.
+
+#include "auth_headers.hpp"
+#include "origin.hpp"
+#include "redact.hpp"
+#include "tenant_instance_cache.hpp"
+#include "transport/transport.hpp"
+
+#include <flowcore/client.hpp>
+
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/awaitable.hpp>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <random>
+#include <string>
+
+namespace flowcore::detail {
+
+enum class credentials_mode { api_key, bearer };
+
+class client_impl {
+ public:
+  client_impl(boost::asio::any_io_executor ex, client_options opts);
+
+  const boost::asio::any_io_executor& executor() const noexcept { return executor_; }
+  const client_options& options() const noexcept { return options_; }
+  credentials_mode mode() const noexcept;
+
+  /// The base URL's origin; nullopt when none is set. Fails (invalid_argument) when
+  /// `base_url` is malformed.
+  const std::optional<origin>& base_origin() const;
+  /// The checked API key; fails (invalid_argument, "invalid api key") when malformed.
+  const parsed_api_key& checked_api_key() const;
+  /// The options must be sane: positive budgets, a deadline, retries >= 0.
+  void check_options() const;
+
+  transport& http() noexcept { return transport_; }
+  tenant_instance_cache& instance_cache() noexcept { return instance_cache_; }
+  const redactor& secrets() const noexcept { return secrets_; }
+  /// A uniform draw in [0, 1) for jitter.
+  double random01();
+
+  /// Tests replace real sleeps (retry waits, polls) with this to run on a fake clock.
+  std::function<boost::asio::awaitable<void>(std::chrono::milliseconds)> sleep_override;
+
+ private:
+  boost::asio::any_io_executor executor_;
+  client_options options_;
+  std::optional<origin> base_;
+  bool base_valid_ = true;
+  std::optional<parsed_api_key> key_;
+  redactor secrets_;
+  transport transport_;
+  tenant_instance_cache instance_cache_;
+  std::mt19937_64 rng_;
+};
+
+/// Test access to a client's shared state.
+struct client_access {
+  static std::shared_ptr<client_impl> impl(const client& c);
+};
+
+}  // namespace flowcore::detail

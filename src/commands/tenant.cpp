@@ -1,0 +1,284 @@
+// Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
+// Tenant commands (API-CONTRACT.md 4.1): paths, JSON mapping, the instance lookup.
+#include "commands/tenant_instance.hpp"
+#include "execute.hpp"
+#include "json_reader.hpp"
+#include "url_encoding.hpp"
+
+#include <flowcore/commands/tenant.hpp>
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+namespace flowcore::detail {
+
+namespace asio = boost::asio;
+
+namespace {
+
+tenant read_tenant(const json_object_reader& r) {
+  tenant t;
+  t.id = r.string("id");
+  t.name = r.string("name");
+  t.display_name = r.string("displayName");
+  t.description = r.string("description");
+  t.website_url = r.string("websiteUrl");
+  t.is_dedicated = r.boolean("isDedicated");
+  if (auto d = r.nullable_object("dedicated")) {
+    tenant_dedicated dedicated;
+    dedicated.status = d->string("status");
+    auto conf = d->object("configuration");
+    dedicated.configuration.domain = conf.string("domain");
+    dedicated.configuration.configuration_repo_url = conf.string("configurationRepoUrl");
+    dedicated.configuration.configuration_repo_credentials =
+        conf.nullable_string("configurationRepoCredentials");
+    t.dedicated = std::move(dedicated);
+  }
+  t.sensitive_data_enabled = r.optional_boolean("sensitiveDataEnabled");
+  t.configured = r.optional_boolean("configured");
+  return t;
+}
+
+tenant_list_item read_tenant_list_item(const json_object_reader& r) {
+  tenant_list_item t;
+  t.id = r.string("id");
+  t.name = r.string("name");
+  t.display_name = r.string("displayName");
+  t.description = r.string("description");
+  t.website_url = r.string("websiteUrl");
+  t.is_dedicated = r.boolean("isDedicated");
+  t.sensitive_data_enabled = r.boolean("sensitiveDataEnabled");
+  t.domain = r.nullable_string("domain");
+  t.permissions = r.string_array("permissions");
+  return t;
+}
+
+tenant_instance read_tenant_instance(const json_object_reader& r) {
+  tenant_instance t;
+  t.is_dedicated = r.boolean("isDedicated");
+  if (auto i = r.nullable_object("instance"))
+    t.instance = tenant_instance_details{.status = i->string("status"), .domain = i->string("domain")};
+  return t;
+}
+
+// The 404 texts of API-CONTRACT.md 3.3: `Tenant not found: {"id":"..."}`. The value is
+// JSON-escaped by hand: ids and names are the caller's own input.
+std::string json_quoted(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned char>(c));
+      out += buf;
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+std::string tenant_not_found(std::string_view key, std::string_view value) {
+  return "Tenant not found: {" + json_quoted(key) + ":" + json_quoted(value) + "}";
+}
+
+// Exactly one of two selectors (by id or by name) must be set.
+void require_one_of(const std::string& id, const std::string& name, const char* command) {
+  if (id.empty() == name.empty())
+    fail(error::invalid_argument,
+         std::string(command) + ": set exactly one of tenant_id and tenant");
+}
+
+asio::awaitable<tenant_instance> fetch_tenant_instance(call& c, std::string path,
+                                                       std::string not_found) {
+  request_spec spec{.service = service::tenant, .target = std::move(path), .not_found_message = std::move(not_found)};
+  std::string body = co_await c.send(spec);
+  co_return map_response(body, [](const json::value& v) {
+    return read_tenant_instance(json_object_reader(v, ""));
+  });
+}
+
+}  // namespace
+
+asio::awaitable<tenant_instance> lookup_tenant_instance(call& c, std::string tenant) {
+  tenant_instance_cache& cache = c.client().instance_cache();
+  for (;;) {
+    if (auto hit = cache.find(tenant, steady_clock::now())) co_return *hit;
+    if (auto pending = cache.in_flight(tenant)) {
+      // Follow the lookup already in flight; its deadline bounds ours too.
+      co_await pending->done.async_wait(asio::as_tuple(asio::use_awaitable));
+      if (!pending->finished) fail(error::cancelled, "cancelled");
+      if (pending->ec == error::cancelled) continue;  // the leader gave up, not the server
+      if (pending->ec) {
+        c.diag().http_status = pending->diag.http_status;
+        c.diag().server_message = pending->diag.server_message;
+        fail(pending->ec, pending->diag.message);
+      }
+      co_return *pending->value;
+    }
+    auto pending = cache.begin(tenant, co_await asio::this_coro::executor);
+    try {
+      pending->value = co_await fetch_tenant_instance(
+          c, "/api/v1/tenants/by-name/" + percent_encode(tenant) + "/instance",
+          tenant_not_found("name", tenant));
+    } catch (const call_failure& f) {
+      pending->ec = f.code;
+      pending->diag = c.diag();
+      pending->diag.message = f.message;
+    } catch (const boost::system::system_error&) {
+      pending->ec = error::cancelled;
+    }
+    cache.finish(tenant, pending, steady_clock::now());
+    if (pending->ec) fail(pending->ec, pending->diag.message);
+    co_return *pending->value;
+  }
+}
+
+asio::awaitable<std::optional<origin>> dedicated_origin_for(call& c, std::string tenant,
+                                                            std::string_view subdomain) {
+  tenant_instance instance;
+  try {
+    instance = co_await lookup_tenant_instance(c, tenant);
+  } catch (const call_failure& f) {
+    // A 403 on the lookup means the caller may not see instances: not dedicated.
+    if (!(f.code == error::http_status && c.diag().http_status == 403)) throw;
+    co_return std::nullopt;
+  }
+  if (!instance.is_dedicated) co_return std::nullopt;
+  if (!instance.instance || instance.instance->domain.empty())
+    fail(error::invalid_response, "tenant " + tenant + " is dedicated but has no domain");
+  co_return dedicated_origin(subdomain, instance.instance->domain);
+}
+
+asio::awaitable<tenant> run(call& c, tenant_fetch cmd) {
+  require_one_of(cmd.tenant_id, cmd.tenant, tenant_fetch::command_name);
+  request_spec spec{.service = service::tenant};
+  if (!cmd.tenant_id.empty()) {
+    spec.target = "/api/v1/tenants/by-id/" + percent_encode(cmd.tenant_id);
+    spec.not_found_message = tenant_not_found("id", cmd.tenant_id);
+  } else {
+    spec.target = "/api/v1/tenants/by-name/" + percent_encode(cmd.tenant);
+    spec.not_found_message = tenant_not_found("name", cmd.tenant);
+  }
+  std::string body = co_await c.send(spec);
+  co_return map_response(body, [](const json::value& v) { return read_tenant(json_object_reader(v, "")); });
+}
+
+asio::awaitable<std::vector<tenant_list_item>> run(call& c, tenant_list) {
+  request_spec spec{.service = service::tenant, .target = "/api/v1/tenants/list"};
+  std::string body = co_await c.send(spec);
+  co_return map_response(body, [](const json::value& v) {
+    return map_object_array(v, "", read_tenant_list_item);
+  });
+}
+
+asio::awaitable<tenant_instance> run(call& c, tenant_instance_fetch cmd) {
+  require_one_of(cmd.tenant_id, cmd.tenant, tenant_instance_fetch::command_name);
+  if (!cmd.tenant.empty()) co_return co_await lookup_tenant_instance(c, std::move(cmd.tenant));
+  co_return co_await fetch_tenant_instance(
+      c, "/api/v1/tenants/by-id/" + percent_encode(cmd.tenant_id) + "/instance",
+      tenant_not_found("id", cmd.tenant_id));
+}
+
+asio::awaitable<tenant_name_id> run(call& c, tenant_translate_name_to_id cmd) {
+  if (cmd.tenant.empty())
+    fail(error::invalid_argument, "tenant_translate_name_to_id: tenant is required");
+  request_spec spec{.service = service::tenant,
+       .target = "/api/v1/tenants/translate-name-to-id/" + percent_encode(cmd.tenant),
+       .not_found_message = tenant_not_found("tenant", cmd.tenant)};
+  std::string body = co_await c.send(spec);
+  co_return map_response(body, [](const json::value& v) {
+    json_object_reader r(v, "");
+    return tenant_name_id{.id = r.string("id"), .name = r.string("name")};
+  });
+}
+
+asio::awaitable<tenant_preview_info> run(call& c, tenant_preview cmd) {
+  if (cmd.name.empty()) fail(error::invalid_argument, "tenant_preview: name is required");
+  request_spec spec{.service = service::tenant,
+                                      .target = "/api/v1/tenants/preview/" + percent_encode(cmd.name),
+                                      .not_found_message = tenant_not_found("name", cmd.name)};
+  std::string body = co_await c.send(spec);
+  co_return map_response(body, [](const json::value& v) {
+    json_object_reader r(v, "");
+    return tenant_preview_info{.display_name = r.string("displayName"),
+                               .website_url = r.string("websiteUrl"),
+                               .description = r.string("description")};
+  });
+}
+
+asio::awaitable<tenant> run(call& c, tenant_create cmd) {
+  if (cmd.tenant_slug.empty()) fail(error::invalid_argument, "tenant_create: tenant_slug is required");
+  json::object body;
+  body["tenant_slug"] = cmd.tenant_slug;
+  if (cmd.description) body["description"] = *cmd.description;
+  if (cmd.display_name) body["displayName"] = *cmd.display_name;
+  request_spec spec{.method = "POST",
+                                        .service = service::tenant,
+                                        .target = "/api/v1/tenants",
+                                        .body = json::serialize(body),
+                                        .idempotent = false};
+  std::string answer = co_await c.send(spec);
+  co_return map_response(answer, [](const json::value& v) { return read_tenant(json_object_reader(v, "")); });
+}
+
+asio::awaitable<tenant> run(call& c, tenant_update cmd) {
+  if (cmd.tenant_id.empty()) fail(error::invalid_argument, "tenant_update: tenant_id is required");
+  json::object body;
+  if (cmd.description) body["description"] = *cmd.description;
+  if (cmd.display_name) body["displayName"] = *cmd.display_name;
+  if (cmd.website) body["website"] = *cmd.website;
+  if (body.empty()) fail(error::invalid_argument, "tenant_update: no fields to update");
+  request_spec spec{.method = "PATCH",
+                                        .service = service::tenant,
+                                        .target = "/api/v1/tenants/" + percent_encode(cmd.tenant_id),
+                                        .body = json::serialize(body),
+                                        .not_found_message = tenant_not_found("id", cmd.tenant_id)};
+  std::string answer = co_await c.send(spec);
+  co_return map_response(answer, [](const json::value& v) { return read_tenant(json_object_reader(v, "")); });
+}
+
+namespace {
+asio::awaitable<bool> set_sensitive_data(call& c, const std::string& tenant_id, const char* verb) {
+  if (tenant_id.empty())
+    fail(error::invalid_argument, std::string(c.command()) + ": tenant_id is required");
+  // Built outside the co_await: GCC 12 rejects an initializer_list temporary in a
+  // coroutine's suspended full-expression ("array used as initializer").
+  json::object body;
+  body["tenantId"] = tenant_id;
+  request_spec spec{.method = "POST",
+       .service = service::tenant,
+       .target = "/api/v1/tenants/" + percent_encode(tenant_id) + "/" + verb,
+       .body = json::serialize(body),
+       .not_found_message = tenant_not_found("id", tenant_id)};
+  std::string answer = co_await c.send(spec);
+  co_return map_response(answer, [](const json::value& v) {
+    return json_object_reader(v, "").boolean("sensitiveDataEnabled");
+  });
+}
+}  // namespace
+
+asio::awaitable<bool> run(call& c, tenant_enable_sensitive_data cmd) {
+  co_return co_await set_sensitive_data(c, cmd.tenant_id, "enable-sensitive-data");
+}
+
+asio::awaitable<bool> run(call& c, tenant_disable_sensitive_data cmd) {
+  co_return co_await set_sensitive_data(c, cmd.tenant_id, "disable-sensitive-data");
+}
+
+}  // namespace flowcore::detail
+
+FLOWCORE_INSTANTIATE_COMMAND(flowcore::tenant_fetch);
+FLOWCORE_INSTANTIATE_COMMAND(flowcore::tenant_list);
+FLOWCORE_INSTANTIATE_COMMAND(flowcore::tenant_instance_fetch);
+FLOWCORE_INSTANTIATE_COMMAND(flowcore::tenant_translate_name_to_id);
+FLOWCORE_INSTANTIATE_COMMAND(flowcore::tenant_preview);
+FLOWCORE_INSTANTIATE_COMMAND(flowcore::tenant_create);
+FLOWCORE_INSTANTIATE_COMMAND(flowcore::tenant_update);
+FLOWCORE_INSTANTIATE_COMMAND(flowcore::tenant_enable_sensitive_data);
+FLOWCORE_INSTANTIATE_COMMAND(flowcore::tenant_disable_sensitive_data);

@@ -1,0 +1,96 @@
+// Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
+#pragma once
+// Checked reading of JSON responses (API-CONTRACT.md 3.2, PITFALLS.md 6). Nothing here
+// trusts the shape: every access checks presence and type, and a mismatch fails the call
+// with fc::error::invalid_response naming the field as a JSON pointer ("/events/3/eventId").
+// Unknown members are ignored at every level.
+
+#include "call_failure.hpp"
+
+#include <boost/json/value.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace flowcore::detail {
+
+namespace json = boost::json;
+
+/// Parses `body` as JSON with nesting bounded by `max_depth`. Empty, non-JSON or too deep:
+/// call_failure(invalid_response) with a redacted sample of the body.
+json::value parse_json_body(std::string_view body, unsigned max_depth = 32);
+
+/// A redacted sample of a response body, at most 512 bytes.
+std::string body_sample(std::string_view body);
+
+/// Fails with invalid_response: "<pointer>: <problem>".
+[[noreturn]] void fail_schema(std::string_view pointer, std::string_view problem);
+
+/// A checked view of one JSON object at `pointer` ("" for the root).
+class json_object_reader {
+ public:
+  /// Fails unless `value` is an object.
+  json_object_reader(const json::value& value, std::string pointer);
+
+  std::string string(std::string_view key) const;  ///< Required string.
+  /// Present, string or null (the contract's `T|null`).
+  std::optional<std::string> nullable_string(std::string_view key) const;
+  /// May be absent; null counts as absent.
+  std::optional<std::string> optional_string(std::string_view key) const;
+  bool boolean(std::string_view key) const;
+  std::optional<bool> optional_boolean(std::string_view key) const;
+  std::int64_t integer(std::string_view key) const;  ///< Must fit int64; 1.5 or 1e400 fail.
+  std::optional<std::int64_t> optional_integer(std::string_view key) const;
+  std::vector<std::string> string_array(std::string_view key) const;
+  /// Absent or null: empty.
+  std::vector<std::string> optional_string_array(std::string_view key) const;
+  json_object_reader object(std::string_view key) const;
+  std::optional<json_object_reader> nullable_object(std::string_view key) const;
+  std::optional<json_object_reader> optional_object(std::string_view key) const;
+  /// A required object member as compact JSON text (event payloads, metadata).
+  std::string object_text(std::string_view key) const;
+  /// A required array member; `pointer_out` receives its pointer for element errors.
+  const json::array& array(std::string_view key, std::string& pointer_out) const;
+
+  const std::string& pointer() const noexcept { return pointer_; }
+
+ private:
+  const json::value* find(std::string_view key) const;
+  const json::value& required(std::string_view key) const;
+  std::string member_pointer(std::string_view key) const;
+
+  const json::object* object_;
+  std::string pointer_;
+};
+
+/// Maps a JSON array of objects at `pointer`, element by element.
+template <class Mapper>
+auto map_object_array(const json::value& value, const std::string& pointer, Mapper&& map)
+    -> std::vector<decltype(map(std::declval<const json_object_reader&>()))> {
+  const json::array* items = value.if_array();
+  if (!items) fail_schema(pointer, "expected an array");
+  std::vector<decltype(map(std::declval<const json_object_reader&>()))> out;
+  out.reserve(items->size());
+  for (std::size_t i = 0; i < items->size(); ++i)
+    out.push_back(map(json_object_reader((*items)[i], pointer + "/" + std::to_string(i))));
+  return out;
+}
+
+/// Parses `body` and maps it with `map(const json::value&)`; a schema failure gets a
+/// redacted sample of the body (<= 512 bytes) appended to its message.
+template <class Mapper>
+auto map_response(std::string_view body, Mapper&& map, unsigned max_depth = 32) {
+  json::value root = parse_json_body(body, max_depth);
+  try {
+    return map(static_cast<const json::value&>(root));
+  } catch (call_failure& failure) {
+    failure.message += "; body: " + body_sample(body);
+    throw;
+  }
+}
+
+
+}  // namespace flowcore::detail

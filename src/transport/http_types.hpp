@@ -1,0 +1,46 @@
+// Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
+#pragma once
+// What one HTTP exchange takes and gives, free of Beast so callers stay light.
+
+#include <boost/system/error_code.hpp>
+
+#include <chrono>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace flowcore::detail {
+
+using steady_clock = std::chrono::steady_clock;
+
+struct http_request {
+  std::string method = "GET";
+  std::string target;  ///< Path and query, already percent-encoded.
+  /// Besides Host, User-Agent, Accept, Content-Type and Content-Length, which are set by
+  /// the transport: Authorization, ingestion headers.
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::optional<std::string> body;  ///< JSON; sets Content-Type and Content-Length.
+  std::size_t body_limit = std::size_t(8) << 20;  ///< Larger answers: invalid_response.
+  bool idempotent = true;  ///< May be re-sent after a stale keep-alive connection failed.
+};
+
+struct http_response {
+  int status = 0;
+  std::string body;
+  std::optional<std::string> retry_after;  ///< The raw Retry-After header, if any.
+};
+
+/// How one exchange ended. `ec` is a flowcore::error (connection_failed, tls_failed,
+/// timeout, cancelled, invalid_response, invalid_argument) or success.
+struct exchange_result {
+  boost::system::error_code ec;
+  std::string phase;   ///< Where it failed: resolve, connect, tls_handshake, write, ...
+  std::string detail;  ///< The underlying error's text, e.g. "Connection refused".
+  http_response response;
+  bool may_have_reached_server = false;  ///< Some byte of the request was written.
+  int requests_sent = 0;  ///< 2 when a stale keep-alive connection forced a resend.
+};
+
+}  // namespace flowcore::detail

@@ -1,0 +1,80 @@
+// Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
+#include "transport/transport.hpp"
+
+#include "transport/tls_context.hpp"
+
+#include <flowcore/error.hpp>
+
+namespace flowcore::detail {
+
+namespace asio = boost::asio;
+using boost::system::error_code;
+
+transport::transport(asio::any_io_executor ex, transport_options options)
+    : executor_(std::move(ex)),
+      options_(std::move(options)),
+      pool_(options_.max_connections_per_origin, options_.idle_timeout) {}
+
+transport::~transport() = default;
+
+error_code transport::ensure_tls_context() {
+  if (tls_) return {};
+  error_code ec;
+  tls_ = make_client_tls_context(options_.ca_file, ec);
+  return ec;
+}
+
+asio::awaitable<exchange_result> transport::exchange(const origin& where,
+                                                     const http_request& request,
+                                                     steady_clock::time_point deadline) {
+  if (where.tls) {
+    if (error_code ec = ensure_tls_context()) {
+      co_return exchange_result{.ec = ec,
+                                .phase = "tls_setup",
+                                .detail = ec == error::invalid_argument
+                                              ? "ca_file could not be loaded"
+                                              : "no system trust store"};
+    }
+  }
+  const std::string key = where.key();
+  int sent = 0;
+  // At most one re-send, and only for a connection taken from the pool that failed
+  // before any byte of an answer arrived: the server closed it while idle (PITFALLS 2.1).
+  for (;;) {
+    auto [queue_ec, lease] = co_await pool_.acquire(key, deadline);
+    if (queue_ec) {
+      co_return exchange_result{.ec = queue_ec,
+                                .phase = "queue",
+                                .detail = "waiting for a free connection",
+                                .requests_sent = sent};
+    }
+    if (!lease.connection()) {
+      auto opened = co_await http_connection::open(executor_, where, tls_, options_.budget,
+                                                   deadline);
+      if (opened.ec) {
+        co_return exchange_result{.ec = opened.ec,
+                                  .phase = std::move(opened.phase),
+                                  .detail = std::move(opened.detail),
+                                  .requests_sent = sent};
+      }
+      lease.set(std::move(opened.connection));
+    }
+    auto trip = co_await lease.connection()->round_trip(request, where.host_header(),
+                                                        options_.budget, deadline);
+    sent += trip.result.requests_sent;
+    trip.result.requests_sent = sent;
+    if (!trip.result.ec) {
+      lease.keep();
+      co_return std::move(trip.result);
+    }
+    const bool stale = lease.reused() && sent == 1 && !trip.response_started &&
+                       trip.result.ec == error::connection_failed &&
+                       (trip.write_failed || request.idempotent);
+    if (!stale) co_return std::move(trip.result);
+    // The lease goes out of scope here: the stale connection is closed, its slot freed.
+  }
+}
+
+void transport::shutdown() { pool_.shutdown(); }
+
+}  // namespace flowcore::detail

@@ -1,0 +1,53 @@
+// Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
+#pragma once
+// One HTTP exchange with an origin: take a pooled connection or open one, send, read,
+// and re-send once on a fresh connection when a reused one turns out stale.
+
+#include "origin.hpp"
+#include "transport/connection_pool.hpp"
+#include "transport/http_types.hpp"
+
+#include <flowcore/options.hpp>
+
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/awaitable.hpp>
+
+#include <memory>
+
+namespace boost::asio::ssl {
+class context;
+}
+
+namespace flowcore::detail {
+
+struct transport_options {
+  timeouts budget;
+  std::size_t max_connections_per_origin = 16;
+  std::string ca_file;
+  std::chrono::milliseconds idle_timeout{4000};  ///< Under the usual 5 s server keep-alive.
+};
+
+class transport {
+ public:
+  transport(boost::asio::any_io_executor ex, transport_options options);
+  ~transport();
+
+  /// One request/response. Never throws for I/O failures: they are in the result.
+  boost::asio::awaitable<exchange_result> exchange(const origin& where, const http_request& request,
+                                                   steady_clock::time_point deadline);
+
+  /// Closes idle connections and wakes queued callers with cancelled.
+  void shutdown();
+
+  connection_pool& pool() noexcept { return pool_; }
+
+ private:
+  boost::system::error_code ensure_tls_context();
+
+  boost::asio::any_io_executor executor_;
+  transport_options options_;
+  std::shared_ptr<boost::asio::ssl::context> tls_;  // created on the first https origin
+  connection_pool pool_;
+};
+
+}  // namespace flowcore::detail

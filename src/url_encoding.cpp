@@ -1,0 +1,54 @@
+// Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
+#include "url_encoding.hpp"
+
+namespace flowcore::detail {
+namespace {
+
+// RFC 3986 section 2.3 "unreserved". Everything else is encoded, including the
+// sub-delimiters RFC 3986 would allow in a path: API-CONTRACT.md 3.1 asks for one fixed set,
+// so a value never changes meaning ('/' in an id, '+' read as a space in a query).
+bool is_unreserved(unsigned char c) noexcept {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '.' || c == '_' || c == '~';
+}
+
+}  // namespace
+
+std::string percent_encode(std::string_view text) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(text.size());
+  for (char ch : text) {
+    // Byte-wise: UTF-8 input is encoded one byte at a time, as RFC 3986 section 2.5 asks.
+    const auto c = static_cast<unsigned char>(ch);
+    if (is_unreserved(c)) {
+      out += ch;
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 0x0F];
+    }
+  }
+  return out;
+}
+
+query_builder& query_builder::add(std::string_view key, std::string_view value) {
+  text_ += text_.empty() ? '?' : '&';
+  text_ += percent_encode(key);
+  text_ += '=';
+  text_ += percent_encode(value);
+  return *this;
+}
+
+query_builder& query_builder::add(std::string_view key, bool value) {
+  return add(key, std::string_view(value ? "true" : "false"));
+}
+
+query_builder& query_builder::add(std::string_view key, std::int64_t value) {
+  const std::string text = std::to_string(value);
+  return add(key, std::string_view(text));
+}
+
+std::string query_builder::str() const { return text_; }
+
+}  // namespace flowcore::detail

@@ -1,0 +1,40 @@
+// Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
+#pragma once
+// Percent-encoding of path segments and query strings (API-CONTRACT.md 3.1).
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace flowcore::detail {
+
+/// Encodes `text` as one path segment or query component: every byte except
+/// `A-Z a-z 0-9 - . _ ~` becomes `%XX` (upper-case hex) of its UTF-8 byte.
+std::string percent_encode(std::string_view text);
+
+/// Builds a query string in insertion order. Empty values are still added; callers omit
+/// unset optional parameters by not calling add().
+class query_builder {
+ public:
+  query_builder& add(std::string_view key, std::string_view value);
+  /// Without this overload a string literal would convert to bool (a standard conversion
+  /// beats the user-defined one to string_view) and be sent as "true".
+  query_builder& add(std::string_view key, const char* value) {
+    return add(key, std::string_view(value));
+  }
+  query_builder& add(std::string_view key, bool value);          ///< "true" / "false".
+  query_builder& add(std::string_view key, std::int64_t value);  ///< Decimal.
+  /// An `int` converts equally well to bool and to std::int64_t, which would make
+  /// add(key, 10) ambiguous; this picks the decimal form.
+  query_builder& add(std::string_view key, int value) {
+    return add(key, static_cast<std::int64_t>(value));
+  }
+
+  /// "" when nothing was added, else "?k=v&k2=v2".
+  std::string str() const;
+
+ private:
+  std::string text_;
+};
+
+}  // namespace flowcore::detail

@@ -1,0 +1,149 @@
+// Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
+#include "dispatcher.hpp"
+
+#include "api_request.hpp"
+#include "auth.hpp"
+#include "json_util.hpp"
+#include "routes.hpp"
+#include "text.hpp"
+
+#include <exception>
+#include <string>
+#include <utility>
+
+namespace flowcore::stub::detail {
+namespace {
+
+bool is_control_path(std::string_view path) {
+  constexpr std::string_view prefix = "/__stub";
+  return path.substr(0, prefix.size()) == prefix &&
+         (path.size() == prefix.size() || path[prefix.size()] == '/');
+}
+
+request_record to_record(const http_request& r) {
+  return request_record{.method = r.method,
+                        .target = r.target,
+                        .authorization = std::string(r.header("Authorization").value_or("")),
+                        .content_type = std::string(r.header("Content-Type").value_or("")),
+                        .user_agent = std::string(r.header("User-Agent").value_or("")),
+                        .body = r.body,
+                        .has_content_length = r.has_content_length,
+                        .chunked = r.chunked,
+                        .connection_id = r.connection_id,
+                        .sni = r.sni};
+}
+
+// Anything but http_error escaping a handler is a stub bug: a 500 for the client, rather
+// than the process going down.
+http_response internal_error(const std::exception& e) {
+  return message_answer(500, std::string("stub internal error: ") + e.what());
+}
+
+// Handlers answer errors by throwing http_error.
+template <class F>
+http_response guarded(F&& serve) {
+  try {
+    return serve();
+  } catch (const http_error& e) {
+    return message_answer(e.status(), e.what());
+  } catch (const std::exception& e) {
+    return internal_error(e);
+  }
+}
+
+std::function<http_response()> always(http_response answer) {
+  return [answer = std::move(answer)] { return answer; };
+}
+
+request_plan answer_now(http_response answer) {
+  request_plan plan;
+  plan.respond = always(std::move(answer));
+  return plan;
+}
+
+http_response fault_answer(const fault& f) {
+  http_response answer;
+  if (f.body) {
+    answer = {f.status.value_or(200), *f.body, {}};
+  } else {
+    answer = message_answer(*f.status, "stub fault: " + std::to_string(*f.status));
+  }
+  if (f.retry_after) answer.headers.emplace_back("Retry-After", *f.retry_after);
+  return answer;
+}
+
+}  // namespace
+
+dispatcher::dispatcher(bool record_requests) : record_requests_(record_requests) {
+  add_tenant_routes(api_routes_);
+  add_control_routes(control_routes_);
+}
+
+request_plan dispatcher::plan(http_request request) {
+  try {
+    const bool control = is_control_path(request.raw_path());
+    if (!control && record_requests_) records_.push_back(to_record(request));
+
+    auto req = std::make_shared<api_request>();
+    // 1. A non-empty body must be JSON, whatever the route.
+    if (!request.body.empty()) {
+      boost::system::error_code ec;
+      req->body = parse_json(request.body, ec);
+      if (ec) return answer_now(message_answer(400, "request body is not valid JSON"));
+    }
+    if (!parse_target(request.target, req->segments, req->query))
+      return answer_now(message_answer(400, "malformed request target"));
+    req->http = std::move(request);
+
+    // 2. Control routes: no auth, no faults.
+    if (control) return answer_now(guarded([&] { return route(control_routes_, *req); }));
+
+    // 3. Faults. The shared_ptr keeps the request alive across a fault's delay.
+    request_plan plan;
+    plan.respond = [this, req] { return guarded([&] { return serve_api(*req); }); };
+    if (std::optional<fault> f = faults_.take(req->http.method, req->http.raw_path())) {
+      plan.delay = f->delay.value_or(std::chrono::milliseconds::zero());
+      if (f->reset)
+        plan.then = request_plan::action::reset;
+      else if (f->stall)
+        plan.then = request_plan::action::stall;
+      else if (f->body || f->status)
+        plan.respond = always(fault_answer(*f));
+      // delay_ms alone: the normal answer, later.
+    }
+    return plan;
+  } catch (const std::exception& e) {
+    return answer_now(internal_error(e));
+  }
+}
+
+http_response dispatcher::route(const router& routes, api_request& req) {
+  router::match m = routes.find(req.http.method, req.segments);
+  if (m.status != 0)
+    throw http_error(m.status, "no route for " + req.http.method + " " +
+                                   std::string(req.http.raw_path()));
+  req.params = std::move(m.params);
+  return m.fn(ctx_, req);
+}
+
+http_response dispatcher::serve_api(api_request& req) {
+  // 4. The Authorization header's shape; values are not checked.
+  const bool ingestion = is_ingestion_path(req.segments);
+  if (!check_authorization(req.http.header("Authorization"), ingestion))
+    throw http_error(401, "missing or malformed Authorization header");
+  // 5. Route, then 6. the handler's own checks.
+  return route(api_routes_, req);
+}
+
+std::size_t dispatcher::hits(std::string_view method, std::string_view path_prefix) const {
+  std::size_t n = 0;
+  for (const request_record& r : records_) {
+    if (!method.empty() && !iequals(r.method, method)) continue;
+    const std::string_view target(r.target);
+    const std::string_view path = target.substr(0, target.find('?'));
+    if (path.substr(0, path_prefix.size()) == path_prefix) ++n;
+  }
+  return n;
+}
+
+}  // namespace flowcore::stub::detail

@@ -1,0 +1,42 @@
+// Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
+#pragma once
+// Fault injection (DESIGN.md "The stub server", API-CONTRACT.md 9.3): the ordered list of
+// armed faults, and the JSON form of one fault shared by `POST /__stub/faults` and
+// server::add_fault.
+
+#include <flowcore/stub/server.hpp>
+
+#include <boost/json/object.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace flowcore::stub::detail {
+
+/// What is wrong with `f`, or nullopt if it can be armed: it needs an action, a status in
+/// 200-599, a non-negative delay, and header-safe Retry-After text.
+std::optional<std::string> fault_problem(const fault& f);
+
+/// Reads the fault fields of a `POST /__stub/faults` body. Throws http_error 400 on a
+/// field of the wrong type; does not check fault_problem.
+fault fault_from_json(const boost::json::object& body);
+
+class fault_list {
+ public:
+  /// Arms `f` after the others. Throws std::invalid_argument if fault_problem(f).
+  void add(fault f);
+  void clear() { faults_.clear(); }
+  std::size_t size() const { return faults_.size(); }
+
+  /// The first armed fault matching `method` and `path` (without query), in insertion
+  /// order; a match uses up one of its count, and a fault with none left is removed.
+  std::optional<fault> take(std::string_view method, std::string_view path);
+
+ private:
+  std::vector<fault> faults_;
+};
+
+}  // namespace flowcore::stub::detail

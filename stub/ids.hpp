@@ -1,0 +1,32 @@
+// Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
+#pragma once
+// Identifiers and timestamps in the stub's wire formats (API-CONTRACT.md 9.1).
+
+#include <chrono>
+#include <cstddef>
+#include <random>
+#include <string>
+
+namespace flowcore::stub::detail {
+
+/// Random ids. One per server, seeded from std::random_device: no global state, and two
+/// servers in one test process never hand out the same ids.
+class id_generator {
+ public:
+  id_generator();
+  /// A random (version 4) UUID in lowercase: "3f6a0c1e-8b2d-4e5f-9a7b-1c2d3e4f5a6b".
+  std::string uuid();
+  /// `digits` random lowercase hex digits (API key secrets).
+  std::string hex(std::size_t digits);
+
+ private:
+  std::mt19937_64 rng_;
+};
+
+/// ISO-8601 UTC with milliseconds: "2025-01-01T12:00:00.000Z".
+std::string iso_timestamp(std::chrono::system_clock::time_point t);
+
+/// iso_timestamp of now.
+std::string iso_now();
+
+}  // namespace flowcore::stub::detail

@@ -1,0 +1,107 @@
+// Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
+#pragma once
+/// @file
+/// @brief The Flowcore stub server as a library: tests start it in-process on port 0.
+
+#include <boost/asio/any_io_executor.hpp>
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace flowcore::stub {
+
+/// @brief How the stub listens and how slow its background work is.
+struct server_options {
+  std::string host = "127.0.0.1";                      ///< Address to bind.
+  std::uint16_t port = 0;                              ///< 0: the system picks one.
+  std::chrono::milliseconds delete_delay{300};         ///< request-delete completes after it.
+  std::chrono::milliseconds truncate_delay{1500};      ///< request-truncate completes after it.
+  std::string tls_cert_file;                           ///< PEM chain; set with key: serve https.
+  std::string tls_key_file;                            ///< PEM private key.
+  bool record_requests = true;  ///< false: requests() stays empty (long-running stubs).
+};
+
+/// @brief A fault to inject (DESIGN.md, API-CONTRACT.md 9.3). Same fields as the JSON
+/// body of `POST /__stub/faults`.
+struct fault {
+  std::string method;       ///< Empty: any method. Compared case-insensitively.
+  std::string path_prefix;  ///< Matched against the path without query; empty: all.
+  int count = 1;            ///< Matches left; <= 0: forever.
+  std::optional<int> status;               ///< Answer with this status and a JSON error.
+  std::optional<std::string> retry_after;  ///< With status: the Retry-After header.
+  std::optional<std::chrono::milliseconds> delay;  ///< Wait first, then the rest.
+  bool reset = false;                      ///< Close the connection without answering.
+  bool stall = false;                      ///< Never answer; keep the connection open.
+  std::optional<std::string> body;         ///< 2xx (status or 200) with this raw body.
+};
+
+/// @brief One request the stub received (control routes excluded).
+struct request_record {
+  std::string method;          ///< "GET", "POST", ...
+  std::string target;          ///< Path and query as received (still percent-encoded).
+  std::string authorization;   ///< The Authorization header, verbatim.
+  std::string content_type;    ///< The Content-Type header, verbatim.
+  std::string user_agent;      ///< The User-Agent header, verbatim.
+  std::string body;            ///< The request body.
+  bool has_content_length = false;  ///< Whether a Content-Length header was sent.
+  bool chunked = false;             ///< Whether Transfer-Encoding: chunked was used.
+  std::uint64_t connection_id = 0;  ///< Which accepted connection carried it (1, 2, ...).
+  std::string sni;                  ///< TLS server name sent by the client; empty if none.
+};
+
+/// @brief The stub server: every REST route of API-CONTRACT.md (section by section as
+/// they are implemented), the fault and reset control routes, in-memory state seeded
+/// with tenant `acme`.
+///
+/// Runs on the executor it is given; no threads. Not copyable.
+class server {
+ public:
+  explicit server(boost::asio::any_io_executor ex, server_options options = {});
+  ~server();
+  server(const server&) = delete;
+  server& operator=(const server&) = delete;
+
+  /// @brief Binds and starts accepting. Throws `boost::system::system_error` on failure.
+  void start();
+  /// @brief Stops accepting and closes every open connection. Idempotent.
+  void stop();
+
+  /// @brief The bound port (valid after start()).
+  std::uint16_t port() const;
+  /// @brief "http://127.0.0.1:PORT" (or https with TLS configured).
+  std::string base_url() const;
+
+  /// @brief Adds a fault; the first matching fault in insertion order applies.
+  /// Throws std::invalid_argument, as the route answers 400, for a fault without an
+  /// action, a status outside 200-599, a negative delay or control characters in
+  /// retry_after.
+  void add_fault(fault f);
+  /// @brief Removes every fault.
+  void clear_faults();
+  /// @brief Restores the seeded state (same `acme` id) and removes every fault.
+  void reset();
+
+  /// @brief The seeded tenant's id (stable for the life of the server).
+  std::string acme_tenant_id() const;
+
+  /// @brief Every non-control request received so far, in arrival order.
+  const std::vector<request_record>& requests() const;
+  /// @brief Requests whose method matches (empty: any) and whose path starts with prefix.
+  std::size_t hits(std::string_view method, std::string_view path_prefix) const;
+  /// @brief TCP connections accepted so far.
+  std::uint64_t connections_accepted() const;
+  /// @brief Forgets recorded requests (state and faults stay).
+  void clear_requests();
+
+ private:
+  struct impl;
+  std::shared_ptr<impl> impl_;
+};
+
+}  // namespace flowcore::stub

@@ -1,0 +1,134 @@
+// Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
+// flowcore-stub: the stub server as a program (DESIGN.md "The stub server").
+//
+//   flowcore-stub --port 8080 [--host 127.0.0.1] [--delete-delay-ms 300]
+//                 [--truncate-delay-ms 1500] [--tls-cert c.pem --tls-key k.pem]
+//
+// Prints "listening on http://127.0.0.1:PORT" as its first line, then serves until
+// SIGINT or SIGTERM.
+#include <flowcore/stub/server.hpp>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+
+#include <charconv>
+#include <csignal>
+#include <cstdio>
+#include <exception>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace {
+
+constexpr const char* usage =
+    "usage: flowcore-stub --port PORT [--host IP] [--delete-delay-ms MS]\n"
+    "                     [--truncate-delay-ms MS] [--tls-cert FILE --tls-key FILE]\n"
+    "  --port PORT              port to listen on (0: pick a free one)\n"
+    "  --host IP                address to bind (default 127.0.0.1)\n"
+    "  --delete-delay-ms MS     request-delete completes after MS (default 300)\n"
+    "  --truncate-delay-ms MS   request-truncate completes after MS (default 1500)\n"
+    "  --tls-cert FILE          PEM certificate chain; with --tls-key: serve https\n"
+    "  --tls-key FILE           PEM private key\n";
+
+template <class Int>
+std::optional<Int> parse_number(std::string_view text, Int max) {
+  Int value{};
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || value < 0 || value > max)
+    return std::nullopt;
+  return value;
+}
+
+// Parses argv into options; nullopt (after a message on stderr) for a bad command line.
+// Flags take their value as the next argument or after '=' (--port=8080).
+std::optional<flowcore::stub::server_options> parse_args(int argc, char** argv) {
+  flowcore::stub::server_options options;
+  options.record_requests = false;  // nobody can read them from outside: do not grow
+  bool have_port = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    std::string_view flag = arg;
+    std::optional<std::string_view> value;
+    if (const auto eq = arg.find('='); arg.starts_with("--") && eq != std::string_view::npos) {
+      flag = arg.substr(0, eq);
+      value = arg.substr(eq + 1);
+    } else if (i + 1 < argc) {
+      value = argv[++i];
+    }
+    bool ok = false;
+    if (!value) {
+      // a flag without its value: reported below
+    } else if (flag == "--port") {
+      const auto port = parse_number<int>(*value, 65535);
+      if (port) options.port = static_cast<std::uint16_t>(*port);
+      ok = have_port = port.has_value();
+    } else if (flag == "--host") {
+      options.host = *value;
+      ok = !value->empty();
+    } else if (flag == "--delete-delay-ms" || flag == "--truncate-delay-ms") {
+      const auto ms = parse_number<long long>(*value, 24ll * 3600 * 1000);
+      if (ms)
+        (flag == "--delete-delay-ms" ? options.delete_delay : options.truncate_delay) =
+            std::chrono::milliseconds(*ms);
+      ok = ms.has_value();
+    } else if (flag == "--tls-cert") {
+      options.tls_cert_file = *value;
+      ok = !value->empty();
+    } else if (flag == "--tls-key") {
+      options.tls_key_file = *value;
+      ok = !value->empty();
+    }
+    if (!ok) {
+      std::fprintf(stderr, "flowcore-stub: bad argument: %.*s\n%s", static_cast<int>(arg.size()),
+                   arg.data(), usage);
+      return std::nullopt;
+    }
+  }
+  if (!have_port) {
+    std::fprintf(stderr, "flowcore-stub: --port is required\n%s", usage);
+    return std::nullopt;
+  }
+  if (options.tls_cert_file.empty() != options.tls_key_file.empty()) {
+    std::fprintf(stderr, "flowcore-stub: --tls-cert and --tls-key go together\n%s", usage);
+    return std::nullopt;
+  }
+  return options;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--help" || arg == "-h") {
+      std::fputs(usage, stdout);
+      return 0;
+    }
+  }
+  const auto options = parse_args(argc, argv);
+  if (!options) return 2;
+
+  // Whoever reads our first line may close the pipe afterwards (PITFALLS.md 8.3); a
+  // later write to stdout must fail quietly, not kill the server.
+  std::signal(SIGPIPE, SIG_IGN);
+
+  try {
+    boost::asio::io_context ioc(1);
+    flowcore::stub::server server(ioc.get_executor(), *options);
+    server.start();
+
+    boost::asio::signal_set signals(ioc, SIGINT, SIGTERM);
+    signals.async_wait([&](const boost::system::error_code& ec, int) {
+      if (!ec) server.stop();  // run() returns once every connection has unwound
+    });
+
+    std::printf("listening on %s\n", server.base_url().c_str());
+    std::fflush(stdout);
+    ioc.run();
+    return 0;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "flowcore-stub: %s\n", e.what());
+    return 1;
+  }
+}

@@ -1,0 +1,86 @@
+// Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
+// Control routes (DESIGN.md "The stub server", API-CONTRACT.md 9.3).
+#include "context.hpp"
+#include "faults.hpp"
+#include "json_util.hpp"
+#include "router.hpp"
+#include "routes.hpp"
+
+#include <boost/json/object.hpp>
+
+#include <algorithm>
+#include <array>
+
+namespace flowcore::stub::detail {
+namespace {
+namespace json = boost::json;
+
+constexpr std::array<std::string_view, 9> fault_fields{
+    "method", "path_prefix", "count", "status", "retry_after", "delay_ms", "reset", "stall", "body"};
+constexpr std::array<std::string_view, 2> socket_fields{"ws_frame", "ws_close"};
+
+bool is_one_of(std::string_view key, const auto& names) {
+  return std::find(names.begin(), names.end(), key) != names.end();
+}
+
+// RFC 6455 7.4: codes an endpoint may send, plus 1006, which the contract uses to mean
+// "drop the TCP connection without a close frame". 1004, 1005 and 1015 must never be sent.
+bool valid_close_code(std::int64_t code) {
+  return (code >= 1000 && code <= 1003) || (code >= 1006 && code <= 1014) ||
+         (code >= 3000 && code <= 4999);
+}
+
+http_response socket_action(context&, const json::object& body) {
+  // Checked now so that tests get their 400 today; sent once sockets exist.
+  [[maybe_unused]] const std::optional<std::string> frame = optional_string(body, "ws_frame");
+  const std::optional<std::int64_t> close_code = optional_int(body, "ws_close");
+  if (close_code && !valid_close_code(*close_code))
+    throw http_error(400, R"("ws_close" must be 1000-1003, 1006-1014 or 3000-4999)");
+  // Notification sockets arrive with /notifications; until then there are none to act on.
+  return json_answer(200, json::object{{"ok", true}, {"sockets", 0}});
+}
+
+http_response add_fault(context& ctx, const api_request& req) {
+  const json::object& body = body_object(req);
+  bool has_fault_field = false;
+  bool has_socket_field = false;
+  // A misspelt field ("retryAfter") would otherwise arm a different fault than the test
+  // meant, and the test would pass or fail for the wrong reason.
+  for (const auto& member : body) {
+    if (is_one_of(member.key(), fault_fields))
+      has_fault_field = true;
+    else if (is_one_of(member.key(), socket_fields))
+      has_socket_field = true;
+    else
+      throw http_error(400, "unknown field \"" + std::string(member.key()) + "\"");
+  }
+  if (has_socket_field) {
+    if (has_fault_field)
+      throw http_error(400, "\"ws_frame\"/\"ws_close\" cannot be combined with fault fields");
+    return socket_action(ctx, body);
+  }
+  fault f = fault_from_json(body);
+  if (auto problem = fault_problem(f)) throw http_error(400, *problem);
+  ctx.faults.add(std::move(f));
+  return json_answer(200, json::object{{"ok", true}, {"faults", ctx.faults.size()}});
+}
+
+http_response clear_faults(context& ctx, const api_request&) {
+  ctx.faults.clear();
+  return json_answer(200, json::object{{"ok", true}});
+}
+
+http_response reset(context& ctx, const api_request&) {
+  ctx.reset();
+  return json_answer(200, json::object{{"ok", true}});
+}
+
+}  // namespace
+
+void add_control_routes(router& r) {
+  r.add("POST", "/__stub/faults", add_fault);
+  r.add("DELETE", "/__stub/faults", clear_faults);
+  r.add("POST", "/__stub/reset", reset);
+}
+
+}  // namespace flowcore::stub::detail

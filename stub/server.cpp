@@ -1,0 +1,64 @@
+// Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
+// The public stub class: wires the dispatcher (what to answer) to the HTTP server (how).
+#include <flowcore/stub/server.hpp>
+
+#include "dispatcher.hpp"
+#include "http_server.hpp"
+
+#include <utility>
+
+namespace flowcore::stub {
+
+struct server::impl {
+  impl(boost::asio::any_io_executor ex, server_options o)
+      : options(std::move(o)),
+        dispatch(std::make_shared<detail::dispatcher>(options.record_requests)),
+        http(std::move(ex),
+             detail::http_server_options{.host = options.host,
+                                         .port = options.port,
+                                         .tls_cert_file = options.tls_cert_file,
+                                         .tls_key_file = options.tls_key_file},
+             dispatch) {}
+
+  server_options options;
+  // Shared with every session, which may outlive this object while it unwinds.
+  std::shared_ptr<detail::dispatcher> dispatch;
+  detail::http_server http;
+};
+
+server::server(boost::asio::any_io_executor ex, server_options options)
+    : impl_(std::make_shared<impl>(std::move(ex), std::move(options))) {}
+
+server::~server() { stop(); }
+
+void server::start() { impl_->http.start(); }
+void server::stop() { impl_->http.stop(); }
+
+std::uint16_t server::port() const { return impl_->http.port(); }
+
+std::string server::base_url() const {
+  std::string host = impl_->options.host;
+  // A wildcard bind is reachable on loopback; a URL naming the wildcard is not dialable.
+  if (host == "0.0.0.0") host = "127.0.0.1";
+  if (host == "::") host = "::1";
+  if (host.find(':') != std::string::npos) host = "[" + host + "]";
+  return (impl_->http.tls() ? "https://" : "http://") + host + ":" + std::to_string(port());
+}
+
+void server::add_fault(fault f) { impl_->dispatch->ctx().faults.add(std::move(f)); }
+void server::clear_faults() { impl_->dispatch->ctx().faults.clear(); }
+void server::reset() { impl_->dispatch->ctx().reset(); }
+
+std::string server::acme_tenant_id() const { return impl_->dispatch->ctx().model.acme_id(); }
+
+const std::vector<request_record>& server::requests() const { return impl_->dispatch->requests(); }
+
+std::size_t server::hits(std::string_view method, std::string_view path_prefix) const {
+  return impl_->dispatch->hits(method, path_prefix);
+}
+
+std::uint64_t server::connections_accepted() const { return impl_->http.connections_accepted(); }
+
+void server::clear_requests() { impl_->dispatch->clear_requests(); }
+
+}  // namespace flowcore::stub

@@ -1,0 +1,21 @@
+// Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
+#pragma once
+// Small ASCII text helpers. HTTP names and methods are ASCII; nothing here is locale-aware
+// on purpose.
+
+#include <string>
+#include <string_view>
+
+namespace flowcore::stub::detail {
+
+/// ASCII case-insensitive equality (header names, fault methods).
+bool iequals(std::string_view a, std::string_view b);
+
+/// ASCII case-insensitive prefix test.
+bool istarts_with(std::string_view text, std::string_view prefix);
+
+/// Decodes `%XX` escapes (either hex case); with `plus_is_space` also '+' as ' ', the
+/// form encoding of query strings (API-CONTRACT.md 3.1). False on a malformed escape.
+bool percent_decode(std::string_view in, bool plus_is_space, std::string& out);
+
+}  // namespace flowcore::stub::detail

@@ -1,0 +1,118 @@
+// Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
+#pragma once
+// The real client over real sockets against the in-process stub, both on one io_context.
+// A test is a coroutine; run() drives the io_context until it finishes, then stops the
+// stub. A watchdog turns a hang into a failure instead of a stuck CI job.
+
+#include <flowcore/flowcore.hpp>
+#include <flowcore/stub/server.hpp>
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include <chrono>
+#include <exception>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace flowcore::test {
+
+namespace asio = boost::asio;
+namespace fc = flowcore;
+using namespace std::chrono_literals;
+
+inline constexpr auto no_throw = asio::as_tuple(asio::use_awaitable);
+
+/// A fake api key whose secret part is a marker that must never appear in any output.
+inline const std::string test_key = "fc_testid_SECRETMARKER0123456789";
+
+/// Collects every log line, at every level.
+struct log_capture {
+  std::shared_ptr<std::vector<std::string>> lines = std::make_shared<std::vector<std::string>>();
+  fc::logger logger() const {
+    return fc::logger{.level = fc::log_level::debug,
+                      .sink = [lines = lines](fc::log_level, std::string_view line) {
+                        lines->emplace_back(line);
+                      }};
+  }
+  bool contains(std::string_view needle) const {
+    for (const auto& l : *lines)
+      if (l.find(needle) != std::string::npos) return true;
+    return false;
+  }
+};
+
+struct stub_fixture {
+  asio::io_context ioc;
+  flowcore::stub::server stub;
+
+  explicit stub_fixture(flowcore::stub::server_options options = {})
+      : stub(ioc.get_executor(), std::move(options)) {
+    stub.start();
+  }
+
+  /// Client options for the stub with fast retries; tests change what they test.
+  fc::client_options options() const {
+    fc::client_options o;
+    o.credentials = fc::api_key{test_key};
+    o.base_url = stub.base_url();
+    o.retry.delay = 1ms;
+    return o;
+  }
+
+  fc::client make_client() { return fc::client(ioc.get_executor(), options()); }
+  fc::client make_client(fc::client_options o) { return fc::client(ioc.get_executor(), std::move(o)); }
+
+  /// Runs `test` (a coroutine function) to completion; rethrows its exception.
+  template <class F>
+  void run(F test, std::chrono::seconds watchdog = 30s) {
+    std::exception_ptr failure;
+    bool finished = false;
+    asio::steady_timer guard(ioc, watchdog);
+    guard.async_wait([&](boost::system::error_code ec) {
+      if (ec) return;
+      BOOST_ERROR("test did not finish within the watchdog");
+      stub.stop();
+      ioc.stop();
+    });
+    asio::co_spawn(ioc, std::move(test), [&](std::exception_ptr e) {
+      failure = e;
+      finished = true;
+      guard.cancel();
+      stub.stop();
+    });
+    ioc.run();
+    ioc.restart();
+    BOOST_TEST(finished);
+    if (failure) std::rethrow_exception(failure);
+  }
+};
+
+/// Runs `cmd` and returns (error code, diagnostics) without throwing.
+///
+/// Commands are named before they are awaited, in every test: GCC 12 miscompiles an
+/// aggregate temporary holding a std::string inside a co_await expression (see
+/// client.hpp). The non-const reference makes `try_execute(client, fc::x{...})` fail to
+/// compile instead of crashing.
+template <class Command>
+asio::awaitable<std::pair<boost::system::error_code, fc::diagnostics>> try_execute(
+    fc::client& client, Command& cmd, fc::call_options& opts) {
+  fc::diagnostics diag;
+  auto [ec, result] = co_await client.async_execute(cmd, opts, diag, no_throw);
+  co_return std::pair{ec, std::move(diag)};
+}
+
+template <class Command>
+asio::awaitable<std::pair<boost::system::error_code, fc::diagnostics>> try_execute(
+    fc::client& client, Command& cmd) {
+  fc::call_options defaults;
+  co_return co_await try_execute(client, cmd, defaults);
+}
+
+}  // namespace flowcore::test

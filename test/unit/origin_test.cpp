@@ -1,0 +1,50 @@
+// Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
+#include "origin.hpp"
+
+#include <boost/test/unit_test.hpp>
+
+namespace fcd = flowcore::detail;
+
+BOOST_AUTO_TEST_SUITE(origin)
+
+BOOST_AUTO_TEST_CASE(accepts_http_and_https_origins) {
+  auto a = fcd::parse_base_url("http://127.0.0.1:8080");
+  BOOST_REQUIRE(a.has_value());
+  BOOST_TEST(!a->tls);
+  BOOST_TEST(a->host == "127.0.0.1");
+  BOOST_TEST(a->port == 8080);
+  BOOST_TEST(a->host_header() == "127.0.0.1:8080");
+  BOOST_TEST(a->host_is_ip_literal());
+
+  auto b = fcd::parse_base_url("https://api.example.com/");  // one trailing slash is fine
+  BOOST_REQUIRE(b.has_value());
+  BOOST_TEST(b->tls);
+  BOOST_TEST(b->port == 443);
+  BOOST_TEST(b->host_header() == "api.example.com");  // default port omitted
+  BOOST_TEST(!b->host_is_ip_literal());
+
+  auto c = fcd::parse_base_url("http://[::1]:9000");
+  BOOST_REQUIRE(c.has_value());
+  BOOST_TEST(c->host == "::1");
+  BOOST_TEST(c->host_header() == "[::1]:9000");
+  BOOST_TEST(c->key() == "http://[::1]:9000");
+  BOOST_TEST(c->host_is_ip_literal());
+}
+
+BOOST_AUTO_TEST_CASE(refuses_anything_more_than_an_origin) {
+  for (const char* bad : {"", "ftp://host", "host:80", "http://", "http://host/path", "http://host//",
+                          "http://host?x=1", "http://host#f", "http://user@host", "http://host:",
+                          "http://host:0", "http://host:65536", "http://host:80x", "http://[::1",
+                          "http://[zz]:80", "http://ho st", "https://a_b.example"}) {
+    BOOST_TEST(!fcd::parse_base_url(bad).has_value(), bad);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(real_and_dedicated_hosts) {
+  BOOST_TEST(fcd::service_origin(fcd::service::data_core).key() == "https://data-core-2.api.flowcore.io:443");
+  BOOST_TEST(fcd::service_origin(fcd::service::tenant).host == "tenant.api.flowcore.io");
+  BOOST_TEST(fcd::dedicated_origin("delete-manager", "acme.example.net").host ==
+             "delete-manager.acme.example.net");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
