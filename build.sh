@@ -39,15 +39,16 @@ build_preset() {
 
 run_demo() {
   build_preset release
-  local bin=build/release/bin log pid url
-  log=$(mktemp)
-  "$bin/flowcore-stub" --port 0 >"$log" 2>&1 &
-  pid=$!
-  trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -f "$log"' EXIT
+  local bin=build/release/bin url=
+  # Globals, not locals: the EXIT trap runs after this function has returned.
+  stub_log=$(mktemp)
+  "$bin/flowcore-stub" --port 0 >"$stub_log" 2>&1 &
+  stub_pid=$!
+  trap 'kill "$stub_pid" 2>/dev/null || true; wait "$stub_pid" 2>/dev/null || true; rm -f "$stub_log"' EXIT
   for _ in $(seq 1 100); do
-    url=$(sed -n 's/^listening on \(http[^ ]*\).*/\1/p' "$log" | head -n 1)
+    url=$(sed -n 's/^listening on \(http[^ ]*\).*/\1/p' "$stub_log" | head -n 1)
     [ -n "$url" ] && break
-    kill -0 "$pid" 2>/dev/null || { cat "$log"; echo "build.sh: flowcore-stub exited"; exit 1; }
+    kill -0 "$stub_pid" 2>/dev/null || { cat "$stub_log"; echo "build.sh: flowcore-stub exited"; exit 1; }
     sleep 0.1
   done
   [ -n "$url" ] || { echo "build.sh: flowcore-stub did not start"; exit 1; }

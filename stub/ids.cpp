@@ -59,7 +59,9 @@ std::string iso_timestamp(std::chrono::system_clock::time_point t) {
   }
   std::tm utc{};
   gmtime_r(&seconds, &utc);
-  char text[40];
+  // Sized for the widest values GCC can prove (-Wformat-truncation at -O3), not the
+  // realistic ones.
+  char text[96];
   std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03lldZ", utc.tm_year + 1900,
                 utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec, millis);
   return text;

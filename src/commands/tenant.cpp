@@ -19,14 +19,21 @@ namespace asio = boost::asio;
 
 namespace {
 
-tenant read_tenant(const json_object_reader& r) {
-  tenant t;
+// The fields fc::tenant and fc::tenant_list_item share.
+template <class Tenant>
+Tenant read_tenant_common(const json_object_reader& r) {
+  Tenant t;
   t.id = r.string("id");
   t.name = r.string("name");
   t.display_name = r.string("displayName");
   t.description = r.string("description");
   t.website_url = r.string("websiteUrl");
   t.is_dedicated = r.boolean("isDedicated");
+  return t;
+}
+
+tenant read_tenant(const json_object_reader& r) {
+  tenant t = read_tenant_common<tenant>(r);
   if (auto d = r.nullable_object("dedicated")) {
     tenant_dedicated dedicated;
     dedicated.status = d->string("status");
@@ -43,13 +50,7 @@ tenant read_tenant(const json_object_reader& r) {
 }
 
 tenant_list_item read_tenant_list_item(const json_object_reader& r) {
-  tenant_list_item t;
-  t.id = r.string("id");
-  t.name = r.string("name");
-  t.display_name = r.string("displayName");
-  t.description = r.string("description");
-  t.website_url = r.string("websiteUrl");
-  t.is_dedicated = r.boolean("isDedicated");
+  tenant_list_item t = read_tenant_common<tenant_list_item>(r);
   t.sensitive_data_enabled = r.boolean("sensitiveDataEnabled");
   t.domain = r.nullable_string("domain");
   t.permissions = r.string_array("permissions");
