@@ -7,6 +7,8 @@
 #include "retry_decision.hpp"
 #include "server_message.hpp"
 
+#include <boost/asio/bind_cancellation_slot.hpp>
+#include <boost/asio/co_spawn.hpp>
 #include <boost/asio/steady_timer.hpp>
 
 #include <algorithm>
@@ -204,6 +206,53 @@ asio::awaitable<void> call::sleep(milliseconds d) {
   }
   asio::steady_timer timer(co_await asio::this_coro::executor, d);
   co_await timer.async_wait(asio::use_awaitable);  // throws operation_aborted when cancelled
+}
+
+asio::awaitable<boost::system::error_code> run_call(std::shared_ptr<client_impl> impl,
+                                                   const char* command, call_options opts,
+                                                   diagnostics& diag, call_body body) {
+  diag = diagnostics{};
+  diag.command = command;
+  boost::system::error_code ec;
+  try {
+    call c(impl, command, opts, diag);
+    co_await body(c);
+  } catch (const call_failure& failure) {
+    ec = failure.code;
+    if (!failure.message.empty()) diag.message = failure.message;
+  } catch (const boost::system::system_error& e) {
+    // Asio reports a cancelled wait as operation_aborted.
+    ec = e.code() == asio::error::operation_aborted ? error::cancelled : error::connection_failed;
+    diag.message = ec == error::cancelled ? "cancelled" : "unexpected I/O error";
+  } catch (const std::bad_alloc&) {
+    throw;
+  } catch (const std::exception&) {
+    // Never pass on an unexpected exception's text: it could quote a response.
+    ec = error::invalid_response;
+    diag.message = "unexpected internal error while handling the response";
+  }
+  const logger& log = impl->options().logger;
+  if (ec && log_enabled(log, log_level::warning))
+    log_line(log, log_level::warning,
+             std::string(command) + " failed: " + ec.message() +
+                 (diag.message.empty() ? "" : ": " + diag.message));
+  co_return ec;
+}
+
+void spawn_call(std::shared_ptr<client_impl> impl, const char* command, call_options opts,
+                diagnostics* diag_out, call_body body, asio::cancellation_slot slot,
+                asio::any_completion_handler<void(boost::system::error_code)> done) {
+  auto diag = std::make_shared<diagnostics>();
+  auto ex = impl->executor();
+  asio::co_spawn(
+      ex, run_call(std::move(impl), command, std::move(opts), *diag, std::move(body)),
+      asio::bind_cancellation_slot(
+          slot, [done = std::move(done), diag, diag_out](std::exception_ptr ep,
+                                                         boost::system::error_code ec) mutable {
+            if (ep) std::rethrow_exception(ep);  // only bad_alloc escapes run_call
+            if (diag_out) *diag_out = std::move(*diag);
+            std::move(done)(ec);
+          }));
 }
 
 }  // namespace flowcore::detail

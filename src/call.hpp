@@ -9,8 +9,11 @@
 #include <flowcore/error.hpp>
 #include <flowcore/options.hpp>
 
+#include <boost/asio/any_completion_handler.hpp>
 #include <boost/asio/awaitable.hpp>
+#include <boost/asio/cancellation_signal.hpp>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -74,5 +77,21 @@ class call {
   diagnostics& diag_;
   redactor secrets_;  // the client's, plus tokens fetched during this call
 };
+
+/// A command's work inside a call: its requests and result mapping (see execute.hpp).
+using call_body = std::function<boost::asio::awaitable<void>(call&)>;
+
+/// Runs `body` in a new call and turns every failure into an error code, with the
+/// details in `diag`; logs a failed call at warning. Throws nothing but std::bad_alloc.
+boost::asio::awaitable<boost::system::error_code> run_call(std::shared_ptr<client_impl> impl,
+                                                           const char* command,
+                                                           call_options opts, diagnostics& diag,
+                                                           call_body body);
+
+/// Spawns run_call on the client's executor with `slot` as its cancellation slot; `done`
+/// gets the outcome (and `*diag_out`, when non-null, the diagnostics) once it finished.
+void spawn_call(std::shared_ptr<client_impl> impl, const char* command, call_options opts,
+                diagnostics* diag_out, call_body body, boost::asio::cancellation_slot slot,
+                boost::asio::any_completion_handler<void(boost::system::error_code)> done);
 
 }  // namespace flowcore::detail

@@ -1,94 +1,62 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #pragma once
 // The boundary between the public templates of client.hpp and the compiled commands:
-// a command's `run(call&, Command)` coroutine runs inside run_guarded, which turns every
-// failure into an error code plus diagnostics. Each src/commands/<family>.cpp includes
-// this and instantiates the two entry points once per command with
+// a command's `run(call&, Command)` coroutine runs inside run_call (call.hpp), which turns
+// every failure into an error code plus diagnostics. Each src/commands/<family>.cpp
+// includes this and instantiates the two entry points once per command with
 // FLOWCORE_INSTANTIATE_COMMAND.
 
 #include "call.hpp"
-#include "call_failure.hpp"
-#include "logging.hpp"
 
 #include <flowcore/client.hpp>
 
 #include <boost/asio/append.hpp>
 #include <boost/asio/associated_cancellation_slot.hpp>
 #include <boost/asio/associated_executor.hpp>
-#include <boost/asio/bind_cancellation_slot.hpp>
-#include <boost/asio/co_spawn.hpp>
 #include <boost/asio/dispatch.hpp>
-
-#include <exception>
-#include <new>
-#include <tuple>
 
 namespace flowcore::detail {
 
+// Runs one command's `run(call&, Command)` overload and stores its result in `out`.
 template <class Command>
-boost::asio::awaitable<std::tuple<boost::system::error_code, result_of<Command>>> run_guarded(
-    std::shared_ptr<client_impl> impl, Command cmd, call_options opts, diagnostics* diag_out) {
-  diagnostics diag;
-  diag.command = Command::command_name;
-  boost::system::error_code ec;
-  result_of<Command> result{};
-  try {
-    call c(impl, Command::command_name, opts, diag);
-    result = co_await run(c, std::move(cmd));
-  } catch (const call_failure& failure) {
-    ec = failure.code;
-    if (!failure.message.empty()) diag.message = failure.message;
-  } catch (const boost::system::system_error& e) {
-    // Asio reports a cancelled wait as operation_aborted.
-    ec = e.code() == boost::asio::error::operation_aborted ? error::cancelled
-                                                            : error::connection_failed;
-    diag.message = ec == error::cancelled ? "cancelled" : "unexpected I/O error";
-  } catch (const std::bad_alloc&) {
-    throw;
-  } catch (const std::exception&) {
-    // Never leak an unexpected exception's text: it could quote a response.
-    ec = error::invalid_response;
-    diag.message = "unexpected internal error while handling the response";
-  }
-  if (ec) {
-    const logger& log = impl->options().logger;
-    if (log_enabled(log, log_level::warning))
-      log_line(log, log_level::warning,
-               std::string(Command::command_name) + " failed: " + ec.message() +
-                   (diag.message.empty() ? "" : ": " + diag.message));
-  }
-  if (diag_out) *diag_out = std::move(diag);
-  co_return std::tuple{ec, std::move(result)};
+boost::asio::awaitable<void> run_into(call& c, Command cmd, std::shared_ptr<result_of<Command>> out) {
+  *out = co_await run(c, std::move(cmd));
+}
+
+// Everything command-specific, behind a type-erased body: the machinery of run_call and
+// spawn_call is compiled once, in call.cpp, not once per command (STYLE.md 3).
+template <class Command>
+call_body body_for(Command cmd, std::shared_ptr<result_of<Command>> out) {
+  return [cmd = std::move(cmd), out = std::move(out)](call& c) {
+    return run_into<Command>(c, cmd, out);
+  };
 }
 
 template <class Command>
 void start_execute(std::shared_ptr<client_impl> impl, Command cmd, call_options opts,
                    diagnostics* diag, handler_for<Command> handler) {
   namespace asio = boost::asio;
+  auto out = std::make_shared<result_of<Command>>();
   auto slot = asio::get_associated_cancellation_slot(handler);
   auto ex = impl->executor();
-  asio::co_spawn(
-      ex, run_guarded<Command>(std::move(impl), std::move(cmd), std::move(opts), diag),
-      asio::bind_cancellation_slot(
-          slot, [handler = std::move(handler), ex](
-                    std::exception_ptr ep,
-                    std::tuple<boost::system::error_code, result_of<Command>> outcome) mutable {
-            auto [ec, result] = std::move(outcome);
-            if (ep) std::rethrow_exception(ep);  // only bad_alloc escapes run_guarded
-            auto handler_ex = asio::get_associated_executor(handler, ex);
-            asio::dispatch(handler_ex,
-                           asio::append(std::move(handler), ec, std::move(result)));
-          }));
+  spawn_call(std::move(impl), Command::command_name, std::move(opts), diag,
+             body_for(std::move(cmd), out), slot,
+             [handler = std::move(handler), out, ex](boost::system::error_code ec) mutable {
+               auto handler_ex = asio::get_associated_executor(handler, ex);
+               asio::dispatch(handler_ex, asio::append(std::move(handler), ec, std::move(*out)));
+             });
 }
 
 template <class Command>
 boost::asio::awaitable<result_of<Command>> execute(std::shared_ptr<client_impl> impl, Command cmd,
                                                    call_options opts) {
   diagnostics diag;
-  auto [ec, result] = co_await run_guarded<Command>(std::move(impl), std::move(cmd),
-                                                    std::move(opts), &diag);
+  auto out = std::make_shared<result_of<Command>>();
+  boost::system::error_code ec = co_await run_call(std::move(impl), Command::command_name,
+                                                   std::move(opts), diag,
+                                                   body_for(std::move(cmd), out));
   if (ec) throw client_error(ec, std::move(diag));
-  co_return std::move(result);
+  co_return std::move(*out);
 }
 
 }  // namespace flowcore::detail

@@ -6,7 +6,11 @@
 
 #include <boost/asio/bind_cancellation_slot.hpp>
 #include <boost/asio/cancellation_signal.hpp>
+#include <boost/asio/detached.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/read_until.hpp>
+#include <boost/asio/streambuf.hpp>
+#include <boost/asio/write.hpp>
 
 namespace flowcore::test {
 
@@ -215,6 +219,84 @@ BOOST_AUTO_TEST_CASE(malformed_base_url_is_invalid_argument) {
   BOOST_TEST(f.stub.requests().empty());
 }
 
+namespace {
+// A raw server for what the stub never does: answers every request on a connection with
+// `response`, then closes it if `close_after` is set. Counts accepted connections.
+asio::awaitable<void> raw_server(asio::ip::tcp::acceptor& acceptor, std::string response,
+                                 bool close_after, int& accepted) {
+  for (;;) {
+    auto [ec, socket] = co_await acceptor.async_accept(no_throw);
+    if (ec) co_return;
+    ++accepted;
+    asio::streambuf request;
+    auto [read_ec, n] = co_await asio::async_read_until(socket, request, "\r\n\r\n", no_throw);
+    if (read_ec) continue;
+    co_await asio::async_write(socket, asio::buffer(response), no_throw);
+    if (close_after) socket.close();
+  }
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(connection_close_from_the_server_is_not_reused) {
+  asio::io_context ioc;
+  asio::ip::tcp::acceptor acceptor(ioc, {asio::ip::make_address("127.0.0.1"), 0});
+  int accepted = 0;
+  const std::string answer =
+      "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n"
+      "Content-Length: 2\r\n\r\n[]";
+  asio::co_spawn(ioc, raw_server(acceptor, answer, true, accepted), asio::detached);
+  fc::client client(ioc.get_executor(),
+                    fc::client_options{.credentials = fc::api_key{test_key},
+                                       .base_url = "http://127.0.0.1:" +
+                                                   std::to_string(acceptor.local_endpoint().port()),
+                                       .retry = fc::retry_policy::none()});
+  int ok = 0;
+  asio::co_spawn(ioc, [&]() -> asio::awaitable<void> {
+    fc::tenant_list list;
+    for (int i = 0; i < 3; ++i) {
+      auto tenants = co_await client.execute(list);
+      if (tenants.empty()) ++ok;
+    }
+    acceptor.close();
+  }, [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
+  ioc.run();
+  BOOST_TEST(ok == 3);
+  BOOST_TEST(accepted == 3);  // one connection per request: none was pooled
+}
+
+BOOST_AUTO_TEST_CASE(silent_tls_server_times_out_in_the_handshake) {
+  // The server accepts and reads, but never speaks TLS.
+  asio::io_context ioc;
+  asio::ip::tcp::acceptor acceptor(ioc, {asio::ip::make_address("127.0.0.1"), 0});
+  int accepted = 0;
+  std::vector<asio::ip::tcp::socket> held;
+  acceptor.async_accept([&](boost::system::error_code ec, asio::ip::tcp::socket s) {
+    if (!ec) {
+      ++accepted;
+      held.push_back(std::move(s));
+    }
+  });
+  fc::client client(ioc.get_executor(),
+                    fc::client_options{.credentials = fc::api_key{test_key},
+                                       .base_url = "https://127.0.0.1:" +
+                                                   std::to_string(acceptor.local_endpoint().port()),
+                                       .retry = fc::retry_policy::none(),
+                                       .timeouts = {.tls_handshake = 100ms}});
+  fc::diagnostics diag;
+  boost::system::error_code result;
+  fc::tenant_list list;
+  client.async_execute(list, diag, [&](boost::system::error_code ec, auto) {
+    result = ec;
+    acceptor.close();
+    held.clear();
+  });
+  ioc.run();
+  BOOST_TEST(accepted == 1);
+  BOOST_TEST(result == fc::error::timeout);
+  BOOST_TEST(diag.phase == "tls_handshake");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
+
 
 }  // namespace flowcore::test
