@@ -94,8 +94,7 @@ http_connection::~http_connection() {
 namespace {
 
 struct resolve_state {
-  explicit resolve_state(asio::any_io_executor ex) : resolver(ex), timer(ex) {}
-  tcp::resolver resolver;
+  explicit resolve_state(asio::any_io_executor ex) : timer(ex) {}
   asio::steady_timer timer;
   bool done = false;
   error_code ec;
@@ -107,21 +106,35 @@ struct resolve_state {
 // outlives its budget. The state lives until the lookup finally completes.
 asio::awaitable<error_code> resolve_within(std::string host, std::uint16_t port,
                                            steady_clock::duration budget,
+                                           const resolver_fn& resolver,
                                            std::vector<tcp::endpoint>& out) {
-  auto state = std::make_shared<resolve_state>(co_await asio::this_coro::executor);
-  state->resolver.async_resolve(
-      host, std::to_string(port), [state](error_code ec, tcp::resolver::results_type results) {
-        state->done = true;
-        state->ec = ec;
-        for (const auto& entry : results) state->endpoints.push_back(entry.endpoint());
-        state->timer.cancel();
-      });
+  auto ex = co_await asio::this_coro::executor;
+  auto state = std::make_shared<resolve_state>(ex);
+  auto done = [state](error_code ec, std::vector<tcp::endpoint> endpoints) {
+    if (state->done) return;
+    state->done = true;
+    state->ec = ec;
+    state->endpoints = std::move(endpoints);
+    state->timer.cancel();
+  };
+  if (resolver) {
+    resolver(host, port, done);
+  } else {
+    auto system = std::make_shared<tcp::resolver>(ex);
+    system->async_resolve(host, std::to_string(port),
+                          [system, done](error_code ec, tcp::resolver::results_type results) {
+                            std::vector<tcp::endpoint> endpoints;
+                            for (const auto& entry : results) endpoints.push_back(entry.endpoint());
+                            done(ec, std::move(endpoints));
+                          });
+  }
   state->timer.expires_after(budget);
   auto [wait_ec] = co_await state->timer.async_wait(no_throw);
   if (!state->done) co_return wait_ec == asio::error::operation_aborted
                        ? error_code(asio::error::operation_aborted)
                        : error_code(beast::error::timeout);
   if (state->ec) co_return state->ec;
+  if (state->endpoints.empty()) co_return error_code(asio::error::host_not_found);
   out = std::move(state->endpoints);
   co_return error_code{};
 }
@@ -130,7 +143,7 @@ asio::awaitable<error_code> resolve_within(std::string host, std::uint16_t port,
 
 asio::awaitable<http_connection::open_result> http_connection::open(
     asio::any_io_executor ex, origin where, std::shared_ptr<ssl::context> tls, timeouts budget,
-    steady_clock::time_point deadline) {
+    steady_clock::time_point deadline, resolver_fn resolver) {
   open_result out;
   auto failed = [&](const error_code& ec, const char* phase) {
     out.ec = classify(ec, phase);
@@ -144,7 +157,7 @@ asio::awaitable<http_connection::open_result> http_connection::open(
     endpoints.emplace_back(asio::ip::make_address(where.host), where.port);
   } else {
     error_code ec = co_await resolve_within(where.host, where.port,
-                                            clip(budget.resolve, deadline), endpoints);
+                                            clip(budget.resolve, deadline), resolver, endpoints);
     if (ec) co_return failed(ec, "resolve");
   }
 

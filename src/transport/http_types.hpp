@@ -2,10 +2,13 @@
 #pragma once
 // What one HTTP exchange takes and gives, free of Beast so callers stay light.
 
+#include <boost/asio/ip/tcp.hpp>
 #include <boost/system/error_code.hpp>
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -14,6 +17,12 @@
 namespace flowcore::detail {
 
 using steady_clock = std::chrono::steady_clock;
+
+/// Name resolution as the transport sees it: calls `done` once, maybe never (a hung DNS
+/// server). Empty: the system resolver. Tests replace it to script DNS.
+using resolver_fn = std::function<void(
+    const std::string& host, std::uint16_t port,
+    std::function<void(boost::system::error_code, std::vector<boost::asio::ip::tcp::endpoint>)> done)>;
 
 struct http_request {
   std::string method = "GET";

@@ -50,7 +50,7 @@ asio::awaitable<exchange_result> transport::exchange(const origin& where,
     }
     if (!lease.connection()) {
       auto opened = co_await http_connection::open(executor_, where, tls_, options_.budget,
-                                                   deadline);
+                                                   deadline, options_.resolver);
       if (opened.ec) {
         co_return exchange_result{.ec = opened.ec,
                                   .phase = std::move(opened.phase),

@@ -1,0 +1,105 @@
+// Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
+// The transport below the client, where tests can script DNS and the idle timeout.
+#include "stub_fixture.hpp"
+#include "transport/transport.hpp"
+
+namespace flowcore::test {
+
+namespace fcd = flowcore::detail;
+
+namespace {
+fcd::http_request list_request() {
+  return fcd::http_request{.target = "/api/v1/tenants/list", .headers = {{"Authorization", "ApiKey a:b"}}};
+}
+
+fcd::origin stub_origin(const stub_fixture& f, std::string host) {
+  return fcd::origin{.tls = false, .host = std::move(host), .port = f.stub.port()};
+}
+
+auto in(std::chrono::milliseconds d) { return std::chrono::steady_clock::now() + d; }
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(transport_internals)
+
+BOOST_AUTO_TEST_CASE(resolver_that_never_answers_times_out_at_the_resolve_budget) {
+  stub_fixture f;
+  int lookups = 0;
+  fcd::transport t(f.ioc.get_executor(),
+                   {.budget = {.resolve = std::chrono::milliseconds(50)},
+                    .resolver = [&](const std::string&, std::uint16_t, auto) { ++lookups; }});
+  f.run([&]() -> asio::awaitable<void> {
+    auto request = list_request();
+    auto result = co_await t.exchange(stub_origin(f, "hung-dns.test"), request, in(10s));
+    BOOST_TEST(result.ec == fc::error::timeout);
+    BOOST_TEST(result.phase == "resolve");
+    BOOST_TEST(!result.may_have_reached_server);
+  });
+  BOOST_TEST(lookups == 1);
+  BOOST_TEST(f.stub.requests().empty());
+}
+
+BOOST_AUTO_TEST_CASE(names_go_through_the_resolver_and_failures_are_connection_failed) {
+  stub_fixture f;
+  fcd::transport t(f.ioc.get_executor(),
+                   {.resolver = [&](const std::string& host, std::uint16_t port, auto done) {
+                     if (host == "stub.test")
+                       done({}, {asio::ip::tcp::endpoint(asio::ip::make_address("127.0.0.1"), port)});
+                     else
+                       done(asio::error::host_not_found, {});
+                   }});
+  f.run([&]() -> asio::awaitable<void> {
+    auto request = list_request();
+    auto ok = co_await t.exchange(stub_origin(f, "stub.test"), request, in(10s));
+    BOOST_TEST(!ok.ec);
+    BOOST_TEST(ok.response.status == 200);
+    auto missing = co_await t.exchange(stub_origin(f, "nowhere.test"), request, in(10s));
+    BOOST_TEST(missing.ec == fc::error::connection_failed);
+    BOOST_TEST(missing.phase == "resolve");
+  });
+}
+
+BOOST_AUTO_TEST_CASE(idle_connections_expire) {
+  for (auto [idle, expected] : {std::pair{std::chrono::milliseconds(0), 2u}, {std::chrono::milliseconds(4000), 1u}}) {
+    stub_fixture f;
+    fcd::transport t(f.ioc.get_executor(), {.idle_timeout = idle});
+    f.run([&]() -> asio::awaitable<void> {
+      auto request = list_request();
+      for (int i = 0; i < 2; ++i) {
+        auto result = co_await t.exchange(stub_origin(f, "127.0.0.1"), request, in(10s));
+        BOOST_TEST(!result.ec);
+      }
+    });
+    BOOST_TEST(f.stub.connections_accepted() == expected);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(connect_that_never_completes_times_out_at_the_connect_budget) {
+  // A listener that never accepts, with its backlog full: Linux drops further SYNs, so a
+  // new connect hangs until its budget expires.
+  stub_fixture f;
+  asio::ip::tcp::acceptor full(f.ioc);
+  asio::ip::tcp::endpoint local(asio::ip::make_address("127.0.0.1"), 0);
+  full.open(local.protocol());
+  full.bind(local);
+  full.listen(0);
+  const auto port = full.local_endpoint().port();
+  std::vector<asio::ip::tcp::socket> fillers;
+  for (int i = 0; i < 8; ++i) {
+    fillers.emplace_back(f.ioc);
+    fillers.back().async_connect({local.address(), port}, [](boost::system::error_code) {});
+  }
+  fcd::transport t(f.ioc.get_executor(), {.budget = {.connect = std::chrono::milliseconds(200)}});
+  f.run([&]() -> asio::awaitable<void> {
+    auto request = list_request();
+    fcd::origin nowhere{.tls = false, .host = "127.0.0.1", .port = port};
+    auto result = co_await t.exchange(nowhere, request, in(10s));
+    BOOST_TEST(result.ec == fc::error::timeout);
+    BOOST_TEST(result.phase == "connect");
+    for (auto& s : fillers) s.close();
+    full.close();
+  });
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace flowcore::test
