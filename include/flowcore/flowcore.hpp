@@ -10,3 +10,4 @@
 #include <flowcore/log.hpp>
 #include <flowcore/options.hpp>
 #include <flowcore/retry.hpp>
+#include <flowcore/wait.hpp>
