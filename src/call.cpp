@@ -40,10 +40,14 @@ std::string describe_request(const request_spec& spec, const origin& where) {
 
 std::string verdict_text(retry_verdict v) {
   switch (v) {
-    case retry_verdict::retry_after_too_long: return "; Retry-After exceeds max_retry_after";
-    case retry_verdict::past_deadline: return "; a retry would pass the deadline";
-    case retry_verdict::exhausted: return "; retries exhausted";
-    default: return "";
+    case retry_verdict::retry_after_too_long:
+      return "; Retry-After exceeds max_retry_after";
+    case retry_verdict::past_deadline:
+      return "; a retry would pass the deadline";
+    case retry_verdict::exhausted:
+      return "; retries exhausted";
+    default:
+      return "";
   }
 }
 
@@ -74,6 +78,11 @@ void call::require_api_key() const {
     fail(error::not_allowed_in_mode, std::string(command_) + " is not allowed in bearer mode");
 }
 
+void call::require(const std::string& value, const char* field) const {
+  if (value.empty())
+    fail(error::invalid_argument, std::string(command_) + ": " + field + " is required");
+}
+
 asio::awaitable<std::string> call::authorization(const request_spec& spec) {
   if (impl_->mode() == credentials_mode::api_key) {
     const parsed_api_key& key = impl_->checked_api_key();
@@ -97,16 +106,24 @@ asio::awaitable<std::string> call::authorization(const request_spec& spec) {
   // A token with a space, CR or LF would break (or inject into) the request's headers.
   if (std::any_of(token.begin(), token.end(),
                   [](unsigned char ch) { return ch <= 0x20 || ch == 0x7f; }))
-    fail(error::auth_failed, "token provider returned a token with whitespace or control characters");
+    fail(error::auth_failed,
+         "token provider returned a token with whitespace or control characters");
   secrets_.add_secret(token);
   co_return bearer_authorization(token);
 }
 
 asio::awaitable<std::string> call::send(request_spec& spec) {
+  co_return co_await send(spec, deadline_);
+}
+
+asio::awaitable<std::string> call::send(request_spec& spec, steady_clock::time_point until) {
+  const steady_clock::time_point deadline = std::min(deadline_, until);
   client_impl& client = *impl_;
   client.check_options();
   const std::optional<origin>& base = client.base_origin();
-  const origin where = base ? *base : spec.dedicated ? *spec.dedicated : service_origin(spec.service);
+  const origin where = base             ? *base
+                       : spec.dedicated ? *spec.dedicated
+                                        : service_origin(spec.service);
   const idempotency idem = spec.idempotent ? idempotency::idempotent : idempotency::unsafe;
   const logger& log = client.options().logger;
 
@@ -119,7 +136,7 @@ asio::awaitable<std::string> call::send(request_spec& spec) {
   bool refreshed_after_401 = false;
   int attempt = 1;
   for (;;) {
-    if (steady_clock::now() >= deadline_) {
+    if (steady_clock::now() >= deadline) {
       diag_.phase = "deadline";
       fail(error::timeout, "the call's deadline passed");
     }
@@ -127,7 +144,7 @@ asio::awaitable<std::string> call::send(request_spec& spec) {
     request.headers.emplace_back("Authorization", co_await authorization(spec));
 
     const auto started = steady_clock::now();
-    exchange_result result = co_await client.http().exchange(where, request, deadline_);
+    exchange_result result = co_await client.http().exchange(where, request, deadline);
     diag_.attempts += std::max(1, result.requests_sent);
     if (result.ec == error::cancelled) fail(error::cancelled, "cancelled");
 
@@ -172,7 +189,7 @@ asio::awaitable<std::string> call::send(request_spec& spec) {
     }
 
     retry_decision decision =
-        decide_retry(attempt, outcome, policy_, idem, client.random01(), time_left(deadline_));
+        decide_retry(attempt, outcome, policy_, idem, client.random01(), time_left(deadline));
     if (!decision) {
       std::string message;
       if (outcome.http_status == 404 && spec.not_found_message)
@@ -190,7 +207,7 @@ asio::awaitable<std::string> call::send(request_spec& spec) {
                std::string(command_) + ": retrying " + describe_request(spec, where) + " in " +
                    std::to_string(decision.delay.count()) + " ms (attempt " +
                    std::to_string(attempt + 1) + ")");
-    co_await sleep(decision.delay);
+    co_await sleep(decision.delay);  // decide_retry kept it inside `deadline`
     ++attempt;
   }
 }
@@ -209,8 +226,8 @@ asio::awaitable<void> call::sleep(milliseconds d) {
 }
 
 asio::awaitable<boost::system::error_code> run_call(std::shared_ptr<client_impl> impl,
-                                                   const char* command, call_options opts,
-                                                   diagnostics& diag, call_body body) {
+                                                    const char* command, call_options opts,
+                                                    diagnostics& diag, call_body body) {
   diag = diagnostics{};
   diag.command = command;
   boost::system::error_code ec;
@@ -244,15 +261,14 @@ void spawn_call(std::shared_ptr<client_impl> impl, const char* command, call_opt
                 asio::any_completion_handler<void(boost::system::error_code)> done) {
   auto diag = std::make_shared<diagnostics>();
   auto ex = impl->executor();
-  asio::co_spawn(
-      ex, run_call(std::move(impl), command, std::move(opts), *diag, std::move(body)),
-      asio::bind_cancellation_slot(
-          slot, [done = std::move(done), diag, diag_out](std::exception_ptr ep,
-                                                         boost::system::error_code ec) mutable {
-            if (ep) std::rethrow_exception(ep);  // only bad_alloc escapes run_call
-            if (diag_out) *diag_out = std::move(*diag);
-            std::move(done)(ec);
-          }));
+  asio::co_spawn(ex, run_call(std::move(impl), command, std::move(opts), *diag, std::move(body)),
+                 asio::bind_cancellation_slot(
+                     slot, [done = std::move(done), diag, diag_out](
+                               std::exception_ptr ep, boost::system::error_code ec) mutable {
+                       if (ep) std::rethrow_exception(ep);  // only bad_alloc escapes run_call
+                       if (diag_out) *diag_out = std::move(*diag);
+                       std::move(done)(ec);
+                     }));
 }
 
 }  // namespace flowcore::detail

@@ -52,6 +52,10 @@ class call {
   /// buffer; see chriskohlhoff/asio#1073), so `co_await c.send({...})` must not compile.
   boost::asio::awaitable<std::string> send(request_spec& spec);
 
+  /// As send(spec), ending at `until` when that comes before the call's deadline (a
+  /// delete poll is bounded by its wait cap).
+  boost::asio::awaitable<std::string> send(request_spec& spec, steady_clock::time_point until);
+
   /// Sleeps `d` on a cancellable timer (or the test clock); fails with timeout when the
   /// call's deadline comes first.
   boost::asio::awaitable<void> sleep(std::chrono::milliseconds d);
@@ -60,6 +64,8 @@ class call {
   void require_bearer() const;
   /// Fails with not_allowed_in_mode unless the client has api-key credentials.
   void require_api_key() const;
+  /// Fails with invalid_argument ("<command>: <field> is required") when `value` is empty.
+  void require(const std::string& value, const char* field) const;
 
   client_impl& client() const noexcept { return *impl_; }
   const std::shared_ptr<client_impl>& client_ptr() const noexcept { return impl_; }
@@ -84,9 +90,8 @@ using call_body = std::function<boost::asio::awaitable<void>(call&)>;
 /// Runs `body` in a new call and turns every failure into an error code, with the
 /// details in `diag`; logs a failed call at warning. Throws nothing but std::bad_alloc.
 boost::asio::awaitable<boost::system::error_code> run_call(std::shared_ptr<client_impl> impl,
-                                                           const char* command,
-                                                           call_options opts, diagnostics& diag,
-                                                           call_body body);
+                                                           const char* command, call_options opts,
+                                                           diagnostics& diag, call_body body);
 
 /// Spawns run_call on the client's executor with `slot` as its cancellation slot; `done`
 /// gets the outcome (and `*diag_out`, when non-null, the diagnostics) once it finished.

@@ -53,12 +53,15 @@ const parsed_api_key& client_impl::checked_api_key() const {
 void client_impl::check_options() const {
   using std::chrono::milliseconds;
   const timeouts& t = options_.timeouts;
-  for (auto [value, name] : {std::pair{t.resolve, "resolve"}, {t.connect, "connect"},
-                             {t.tls_handshake, "tls_handshake"}, {t.write, "write"},
-                             {t.read_headers, "read_headers"}, {t.read_body, "read_body"}}) {
+  for (auto [value, name] : {std::pair{t.resolve, "resolve"},
+                             {t.connect, "connect"},
+                             {t.tls_handshake, "tls_handshake"},
+                             {t.write, "write"},
+                             {t.read_headers, "read_headers"},
+                             {t.read_body, "read_body"}}) {
     if (value <= milliseconds::zero())
-      fail(error::invalid_argument, std::string("client_options::timeouts::") + name +
-                                        " must be positive");
+      fail(error::invalid_argument,
+           std::string("client_options::timeouts::") + name + " must be positive");
   }
   if (options_.deadline <= milliseconds::zero())
     fail(error::invalid_argument, "client_options::deadline must be positive");
@@ -69,9 +72,7 @@ void client_impl::check_options() const {
     fail(error::invalid_argument, "client_options::max_connections_per_origin must be at least 1");
 }
 
-double client_impl::random01() {
-  return std::uniform_real_distribution<double>(0.0, 1.0)(rng_);
-}
+double client_impl::random01() { return std::uniform_real_distribution<double>(0.0, 1.0)(rng_); }
 
 std::shared_ptr<client_impl> client_access::impl(const client& c) { return c.impl_; }
 

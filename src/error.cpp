@@ -13,19 +13,32 @@ class category final : public boost::system::error_category {
 
   std::string message(int value) const override {
     switch (static_cast<error>(value)) {
-      case error::invalid_argument: return "invalid argument";
-      case error::not_allowed_in_mode: return "command not allowed in this credentials mode";
-      case error::not_found: return "not found";
-      case error::http_status: return "unexpected HTTP status";
-      case error::invalid_response: return "invalid response from server";
-      case error::timeout: return "timed out";
-      case error::wait_timeout: return "wait cap reached; the request is still in progress";
-      case error::connection_failed: return "connection failed";
-      case error::tls_failed: return "TLS handshake or certificate verification failed";
-      case error::auth_failed: return "could not obtain credentials";
-      case error::cancelled: return "cancelled";
-      case error::reconnects_exhausted: return "reconnect attempts exhausted";
-      case error::stream_in_use: return "another operation is pending on this stream";
+      case error::invalid_argument:
+        return "invalid argument";
+      case error::not_allowed_in_mode:
+        return "command not allowed in this credentials mode";
+      case error::not_found:
+        return "not found";
+      case error::http_status:
+        return "unexpected HTTP status";
+      case error::invalid_response:
+        return "invalid response from server";
+      case error::timeout:
+        return "timed out";
+      case error::wait_timeout:
+        return "wait cap reached; the request is still in progress";
+      case error::connection_failed:
+        return "connection failed";
+      case error::tls_failed:
+        return "TLS handshake or certificate verification failed";
+      case error::auth_failed:
+        return "could not obtain credentials";
+      case error::cancelled:
+        return "cancelled";
+      case error::reconnects_exhausted:
+        return "reconnect attempts exhausted";
+      case error::stream_in_use:
+        return "another operation is pending on this stream";
     }
     return "unknown flowcore error";
   }

@@ -19,7 +19,8 @@ namespace flowcore::detail {
 
 // Runs one command's `run(call&, Command)` overload and stores its result in `out`.
 template <class Command>
-boost::asio::awaitable<void> run_into(call& c, Command cmd, std::shared_ptr<result_of<Command>> out) {
+boost::asio::awaitable<void> run_into(call& c, Command cmd,
+                                      std::shared_ptr<result_of<Command>> out) {
   *out = co_await run(c, std::move(cmd));
 }
 
@@ -52,19 +53,18 @@ boost::asio::awaitable<result_of<Command>> execute(std::shared_ptr<client_impl> 
                                                    call_options opts) {
   diagnostics diag;
   auto out = std::make_shared<result_of<Command>>();
-  boost::system::error_code ec = co_await run_call(std::move(impl), Command::command_name,
-                                                   std::move(opts), diag,
-                                                   body_for(std::move(cmd), out));
+  boost::system::error_code ec = co_await run_call(
+      std::move(impl), Command::command_name, std::move(opts), diag, body_for(std::move(cmd), out));
   if (ec) throw client_error(ec, std::move(diag));
   co_return std::move(*out);
 }
 
 }  // namespace flowcore::detail
 
-#define FLOWCORE_INSTANTIATE_COMMAND(Command)                                               \
-  template void flowcore::detail::start_execute<Command>(                                   \
-      std::shared_ptr<flowcore::detail::client_impl>, Command, flowcore::call_options,      \
-      flowcore::diagnostics*, flowcore::detail::handler_for<Command>);                      \
-  template boost::asio::awaitable<flowcore::detail::result_of<Command>>                     \
+#define FLOWCORE_INSTANTIATE_COMMAND(Command)                                                 \
+  template void flowcore::detail::start_execute<Command>(                                     \
+      std::shared_ptr<flowcore::detail::client_impl>, Command, flowcore::call_options,        \
+      flowcore::diagnostics*, flowcore::detail::handler_for<Command>);                        \
+  template boost::asio::awaitable<flowcore::detail::result_of<Command>>                       \
   flowcore::detail::execute<Command>(std::shared_ptr<flowcore::detail::client_impl>, Command, \
                                      flowcore::call_options)

@@ -38,9 +38,12 @@ std::string json_object_reader::member_pointer(std::string_view key) const {
   // RFC 6901: '~' and '/' inside a key are escaped.
   std::string out = pointer_ + "/";
   for (char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
+    if (c == '~')
+      out += "~0";
+    else if (c == '/')
+      out += "~1";
+    else
+      out += c;
   }
   return out;
 }
@@ -160,8 +163,7 @@ std::string json_object_reader::object_text(std::string_view key) const {
   return json::serialize(v);
 }
 
-const json::array& json_object_reader::array(std::string_view key,
-                                             std::string& pointer_out) const {
+const json::array& json_object_reader::array(std::string_view key, std::string& pointer_out) const {
   pointer_out = member_pointer(key);
   const json::array* items = required(key).if_array();
   if (!items) fail_schema(pointer_out, "expected an array");

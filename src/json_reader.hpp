@@ -92,5 +92,4 @@ auto map_response(std::string_view body, Mapper&& map, unsigned max_depth = 32) 
   }
 }
 
-
 }  // namespace flowcore::detail

@@ -92,20 +92,29 @@ std::optional<origin> parse_base_url(std::string_view url) {
 origin service_origin(service s) {
   auto real = [](const char* host) { return origin{.tls = true, .host = host, .port = 443}; };
   switch (s) {
-    case service::tenant: return real("tenant.api.flowcore.io");
-    case service::tenant_store: return real("tenant-store.api.flowcore.io");
-    case service::data_core: return real("data-core-2.api.flowcore.io");
-    case service::flow_type: return real("flow-type-2.api.flowcore.io");
-    case service::event_type: return real("event-type-2.api.flowcore.io");
-    case service::delete_manager: return real("delete-manager.api.flowcore.io");
-    case service::webhook: return real("webhook.api.flowcore.io");
-    case service::event_source: return real("event-source.api.flowcore.io");
+    case service::tenant:
+      return real("tenant.api.flowcore.io");
+    case service::tenant_store:
+      return real("tenant-store.api.flowcore.io");
+    case service::data_core:
+      return real("data-core-2.api.flowcore.io");
+    case service::flow_type:
+      return real("flow-type-2.api.flowcore.io");
+    case service::event_type:
+      return real("event-type-2.api.flowcore.io");
+    case service::delete_manager:
+      return real("delete-manager.api.flowcore.io");
+    case service::webhook:
+      return real("webhook.api.flowcore.io");
+    case service::event_source:
+      return real("event-source.api.flowcore.io");
   }
   return real("tenant.api.flowcore.io");
 }
 
 origin dedicated_origin(std::string_view subdomain, std::string_view domain) {
-  return origin{.tls = true, .host = std::string(subdomain) + "." + std::string(domain), .port = 443};
+  return origin{
+      .tls = true, .host = std::string(subdomain) + "." + std::string(domain), .port = 443};
 }
 
 }  // namespace flowcore::detail

@@ -55,9 +55,8 @@ struct retry_decision {
 ///   fc::error::timeout). Never: tls_failed, auth_failed, cancelled, invalid_response,
 ///   invalid_argument, not_allowed_in_mode, or a status not in `statuses`.
 /// - unsafe commands: only when `!outcome.may_have_reached_server`.
-retry_decision decide_retry(int attempt, const attempt_outcome& outcome,
-                            const retry_policy& policy, idempotency idem, double jitter01,
-                            std::chrono::milliseconds time_left);
+retry_decision decide_retry(int attempt, const attempt_outcome& outcome, const retry_policy& policy,
+                            idempotency idem, double jitter01, std::chrono::milliseconds time_left);
 
 /// True for the transport errors a retry may fix (connection_failed, timeout).
 bool is_retryable_network_error(boost::system::error_code ec) noexcept;

@@ -20,9 +20,9 @@ void tenant_instance_cache::store(const std::string& key, tenant_instance value,
                                   clock::time_point now) {
   if (entries_.size() >= max_entries && !entries_.contains(key)) {
     // Linear scan: eviction happens only with over 1024 distinct tenants per client.
-    auto oldest = std::min_element(entries_.begin(), entries_.end(), [](const auto& a, const auto& b) {
-      return a.second.stored < b.second.stored;
-    });
+    auto oldest = std::min_element(
+        entries_.begin(), entries_.end(),
+        [](const auto& a, const auto& b) { return a.second.stored < b.second.stored; });
     entries_.erase(oldest);
   }
   entries_[key] = entry{std::move(value), now};

@@ -11,9 +11,9 @@
 namespace flowcore::detail {
 
 enum class poll_action {
-  poll,      ///< Check now.
-  sleep,     ///< Sleep `delay`, then check.
-  give_up,   ///< The cap is reached: fail with wait_timeout.
+  poll,     ///< Check now.
+  sleep,    ///< Sleep `delay`, then check.
+  give_up,  ///< The cap is reached: fail with wait_timeout.
 };
 
 struct poll_step {

@@ -41,8 +41,8 @@ void start_execute(std::shared_ptr<client_impl> impl, Command cmd, call_options 
                    diagnostics* diag, handler_for<Command> handler);
 
 template <class Command>
-boost::asio::awaitable<result_of<Command>> execute(std::shared_ptr<client_impl> impl,
-                                                   Command cmd, call_options opts);
+boost::asio::awaitable<result_of<Command>> execute(std::shared_ptr<client_impl> impl, Command cmd,
+                                                   call_options opts);
 }  // namespace detail
 
 /// @brief A handle to a Flowcore client: credentials, a connection pool per origin,
@@ -92,18 +92,19 @@ class client {
   // chriskohlhoff/asio#1073; fixed in GCC 13). These overloads catch such temporaries,
   // commands and call_options alike, and turn the crash into a compile error.
   template <class Command>
-    requires(!std::is_lvalue_reference_v<Command>)
-  boost::asio::awaitable<detail::result_of<std::remove_cvref_t<Command>>> execute(
-      Command&&) const {
+  requires(!std::is_lvalue_reference_v<Command>)
+      boost::asio::awaitable<detail::result_of<std::remove_cvref_t<Command>>> execute(Command&&)
+  const {
     static_assert(sizeof(Command) == 0,
                   "GCC 12 miscompiles a temporary inside co_await: name the command first "
                   "(fc::tenant_fetch cmd{...}; co_await client.execute(cmd);)");
     return {};
   }
   template <class Command, class Options>
-    requires(!std::is_lvalue_reference_v<Command> || !std::is_lvalue_reference_v<Options>)
-  boost::asio::awaitable<detail::result_of<std::remove_cvref_t<Command>>> execute(
-      Command&&, Options&&) const {
+  requires(!std::is_lvalue_reference_v<Command> || !std::is_lvalue_reference_v<Options>)
+      boost::asio::awaitable<detail::result_of<std::remove_cvref_t<Command>>> execute(Command&&,
+                                                                                      Options&&)
+  const {
     static_assert(sizeof(Command) == 0,
                   "GCC 12 miscompiles a temporary inside co_await: name the command and the "
                   "call_options first (fc::call_options opts{...}; co_await "
@@ -121,38 +122,33 @@ class client {
   /// the call with `fc::error::cancelled`; the connection in use is closed, never reused.
   template <class Command, class CompletionToken>
   auto async_execute(Command cmd, CompletionToken&& token) const {
-    return initiate(std::move(cmd), call_options{}, nullptr,
-                    std::forward<CompletionToken>(token));
+    return initiate(std::move(cmd), call_options{}, nullptr, std::forward<CompletionToken>(token));
   }
 
   /// @brief As above, with per-call overrides of retry policy and deadline.
   template <class Command, class CompletionToken>
   auto async_execute(Command cmd, call_options opts, CompletionToken&& token) const {
-    return initiate(std::move(cmd), std::move(opts), nullptr,
-                    std::forward<CompletionToken>(token));
+    return initiate(std::move(cmd), std::move(opts), nullptr, std::forward<CompletionToken>(token));
   }
 
   /// @brief As above; `diag` is filled in before completion and must outlive the call.
   template <class Command, class CompletionToken>
   auto async_execute(Command cmd, diagnostics& diag, CompletionToken&& token) const {
-    return initiate(std::move(cmd), call_options{}, &diag,
-                    std::forward<CompletionToken>(token));
+    return initiate(std::move(cmd), call_options{}, &diag, std::forward<CompletionToken>(token));
   }
 
   /// @brief As above, with per-call overrides and diagnostics.
   template <class Command, class CompletionToken>
   auto async_execute(Command cmd, call_options opts, diagnostics& diag,
                      CompletionToken&& token) const {
-    return initiate(std::move(cmd), std::move(opts), &diag,
-                    std::forward<CompletionToken>(token));
+    return initiate(std::move(cmd), std::move(opts), &diag, std::forward<CompletionToken>(token));
   }
 
  private:
   friend struct detail::client_access;
 
   template <class Command, class CompletionToken>
-  auto initiate(Command cmd, call_options opts, diagnostics* diag,
-                CompletionToken&& token) const {
+  auto initiate(Command cmd, call_options opts, diagnostics* diag, CompletionToken&& token) const {
     using signature = void(boost::system::error_code, detail::result_of<Command>);
     return boost::asio::async_initiate<CompletionToken, signature>(
         [impl = impl_](auto handler, Command c, call_options o, diagnostics* d) {

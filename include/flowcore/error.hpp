@@ -51,7 +51,7 @@ struct diagnostics {
   int http_status = 0;         ///< Last HTTP status received; 0 if none arrived.
   std::string server_message;  ///< The server's error message (<= 512 bytes, redacted).
   std::string message;         ///< Our own explanation, e.g. the bad field of a response.
-  int attempts = 0;            ///< HTTP attempts made (retries and the stale-connection resend count).
+  int attempts = 0;  ///< HTTP attempts made (retries and the stale-connection resend count).
   std::optional<std::chrono::milliseconds> retry_after;  ///< Last Retry-After the server sent.
   std::string phase;  ///< Where a timeout struck: resolve, connect, tls_handshake, write,
                       ///< read_headers, read_body, queue, retry_wait or deadline.

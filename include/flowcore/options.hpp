@@ -28,12 +28,12 @@ struct timeouts {
 /// @brief Options of a `fc::client`. Every field has a default; name only what you change.
 struct client_options {
   flowcore::credentials credentials;  ///< `fc::api_key` or `fc::bearer_token`.
-  std::string base_url;  ///< `http[s]://host[:port]`; empty: the real Flowcore hosts.
-  flowcore::retry_policy retry = {};      ///< 250 ms fixed, 3 retries.
-  flowcore::timeouts timeouts = {};       ///< Per phase of an attempt.
-  std::chrono::milliseconds deadline{60'000};  ///< Per call: attempts, sleeps and queueing.
+  std::string base_url;               ///< `http[s]://host[:port]`; empty: the real Flowcore hosts.
+  flowcore::retry_policy retry = {};  ///< 250 ms fixed, 3 retries.
+  flowcore::timeouts timeouts = {};   ///< Per phase of an attempt.
+  std::chrono::milliseconds deadline{60'000};   ///< Per call: attempts, sleeps and queueing.
   std::size_t max_connections_per_origin = 16;  ///< Then calls queue (FIFO) within the deadline.
-  std::string ca_file;  ///< Extra trust anchors (PEM file), added to the system's store.
+  std::string ca_file;           ///< Extra trust anchors (PEM file), added to the system's store.
   flowcore::logger logger = {};  ///< Silent by default.
 };
 

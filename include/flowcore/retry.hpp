@@ -21,11 +21,11 @@ enum class backoff {
 /// not idempotent (creates, ingestion) are retried only when the request provably never
 /// left: a resolve, connect or TLS failure before any byte was written.
 struct retry_policy {
-  std::chrono::milliseconds delay{250};         ///< Fixed: every delay; exponential: the base.
-  int max_retries = 3;                          ///< Extra attempts: at most 4 requests.
+  std::chrono::milliseconds delay{250};  ///< Fixed: every delay; exponential: the base.
+  int max_retries = 3;                   ///< Extra attempts: at most 4 requests.
   flowcore::backoff backoff = flowcore::backoff::fixed;  ///< Or exponential with full jitter.
-  std::chrono::milliseconds max_delay{20'000};  ///< Cap of one exponential delay.
-  bool honor_retry_after = true;                ///< Delay = max(policy delay, Retry-After).
+  std::chrono::milliseconds max_delay{20'000};           ///< Cap of one exponential delay.
+  bool honor_retry_after = true;                      ///< Delay = max(policy delay, Retry-After).
   std::chrono::milliseconds max_retry_after{60'000};  ///< Longer: fail now, hint in diagnostics.
   std::vector<int> statuses{408, 429, 500, 502, 503, 504};  ///< Retryable HTTP statuses.
 

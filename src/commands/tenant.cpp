@@ -1,5 +1,6 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 // Tenant commands (API-CONTRACT.md 4.1): paths, JSON mapping, the instance lookup.
+#include "commands/not_found.hpp"
 #include "commands/tenant_instance.hpp"
 #include "execute.hpp"
 #include "json_reader.hpp"
@@ -8,10 +9,10 @@
 #include <flowcore/commands/tenant.hpp>
 
 #include <boost/asio/as_tuple.hpp>
-#include <boost/json/object.hpp>
-#include <boost/json/serialize.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
 
 namespace flowcore::detail {
 
@@ -61,31 +62,13 @@ tenant_instance read_tenant_instance(const json_object_reader& r) {
   tenant_instance t;
   t.is_dedicated = r.boolean("isDedicated");
   if (auto i = r.nullable_object("instance"))
-    t.instance = tenant_instance_details{.status = i->string("status"), .domain = i->string("domain")};
+    t.instance =
+        tenant_instance_details{.status = i->string("status"), .domain = i->string("domain")};
   return t;
 }
 
-// The 404 texts of API-CONTRACT.md 3.3: `Tenant not found: {"id":"..."}`. The value is
-// JSON-escaped by hand: ids and names are the caller's own input.
-std::string json_quoted(std::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (static_cast<unsigned char>(c) < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned char>(c));
-      out += buf;
-    } else {
-      out += c;
-    }
-  }
-  return out + "\"";
-}
-
 std::string tenant_not_found(std::string_view key, std::string_view value) {
-  return "Tenant not found: {" + json_quoted(key) + ":" + json_quoted(value) + "}";
+  return not_found_text("Tenant", {{key, value}});
 }
 
 // Exactly one of two selectors (by id or by name) must be set.
@@ -97,11 +80,12 @@ void require_one_of(const std::string& id, const std::string& name, const char* 
 
 asio::awaitable<tenant_instance> fetch_tenant_instance(call& c, std::string path,
                                                        std::string not_found) {
-  request_spec spec{.service = service::tenant, .target = std::move(path), .not_found_message = std::move(not_found)};
+  request_spec spec{.service = service::tenant,
+                    .target = std::move(path),
+                    .not_found_message = std::move(not_found)};
   std::string body = co_await c.send(spec);
-  co_return map_response(body, [](const json::value& v) {
-    return read_tenant_instance(json_object_reader(v, ""));
-  });
+  co_return map_response(
+      body, [](const json::value& v) { return read_tenant_instance(json_object_reader(v, "")); });
 }
 
 }  // namespace
@@ -167,15 +151,15 @@ asio::awaitable<tenant> run(call& c, tenant_fetch cmd) {
     spec.not_found_message = tenant_not_found("name", cmd.tenant);
   }
   std::string body = co_await c.send(spec);
-  co_return map_response(body, [](const json::value& v) { return read_tenant(json_object_reader(v, "")); });
+  co_return map_response(
+      body, [](const json::value& v) { return read_tenant(json_object_reader(v, "")); });
 }
 
 asio::awaitable<std::vector<tenant_list_item>> run(call& c, tenant_list) {
   request_spec spec{.service = service::tenant, .target = "/api/v1/tenants/list"};
   std::string body = co_await c.send(spec);
-  co_return map_response(body, [](const json::value& v) {
-    return map_object_array(v, "", read_tenant_list_item);
-  });
+  co_return map_response(
+      body, [](const json::value& v) { return map_object_array(v, "", read_tenant_list_item); });
 }
 
 asio::awaitable<tenant_instance> run(call& c, tenant_instance_fetch cmd) {
@@ -187,11 +171,10 @@ asio::awaitable<tenant_instance> run(call& c, tenant_instance_fetch cmd) {
 }
 
 asio::awaitable<tenant_name_id> run(call& c, tenant_translate_name_to_id cmd) {
-  if (cmd.tenant.empty())
-    fail(error::invalid_argument, "tenant_translate_name_to_id: tenant is required");
+  c.require(cmd.tenant, "tenant");
   request_spec spec{.service = service::tenant,
-       .target = "/api/v1/tenants/translate-name-to-id/" + percent_encode(cmd.tenant),
-       .not_found_message = tenant_not_found("tenant", cmd.tenant)};
+                    .target = "/api/v1/tenants/translate-name-to-id/" + percent_encode(cmd.tenant),
+                    .not_found_message = tenant_not_found("tenant", cmd.tenant)};
   std::string body = co_await c.send(spec);
   co_return map_response(body, [](const json::value& v) {
     json_object_reader r(v, "");
@@ -200,10 +183,10 @@ asio::awaitable<tenant_name_id> run(call& c, tenant_translate_name_to_id cmd) {
 }
 
 asio::awaitable<tenant_preview_info> run(call& c, tenant_preview cmd) {
-  if (cmd.name.empty()) fail(error::invalid_argument, "tenant_preview: name is required");
+  c.require(cmd.name, "name");
   request_spec spec{.service = service::tenant,
-                                      .target = "/api/v1/tenants/preview/" + percent_encode(cmd.name),
-                                      .not_found_message = tenant_not_found("name", cmd.name)};
+                    .target = "/api/v1/tenants/preview/" + percent_encode(cmd.name),
+                    .not_found_message = tenant_not_found("name", cmd.name)};
   std::string body = co_await c.send(spec);
   co_return map_response(body, [](const json::value& v) {
     json_object_reader r(v, "");
@@ -214,49 +197,50 @@ asio::awaitable<tenant_preview_info> run(call& c, tenant_preview cmd) {
 }
 
 asio::awaitable<tenant> run(call& c, tenant_create cmd) {
-  if (cmd.tenant_slug.empty()) fail(error::invalid_argument, "tenant_create: tenant_slug is required");
+  c.require(cmd.tenant_slug, "tenant_slug");
   json::object body;
   body["tenant_slug"] = cmd.tenant_slug;
   if (cmd.description) body["description"] = *cmd.description;
   if (cmd.display_name) body["displayName"] = *cmd.display_name;
   request_spec spec{.method = "POST",
-                                        .service = service::tenant,
-                                        .target = "/api/v1/tenants",
-                                        .body = json::serialize(body),
-                                        .idempotent = false};
+                    .service = service::tenant,
+                    .target = "/api/v1/tenants",
+                    .body = json::serialize(body),
+                    .idempotent = false};
   std::string answer = co_await c.send(spec);
-  co_return map_response(answer, [](const json::value& v) { return read_tenant(json_object_reader(v, "")); });
+  co_return map_response(
+      answer, [](const json::value& v) { return read_tenant(json_object_reader(v, "")); });
 }
 
 asio::awaitable<tenant> run(call& c, tenant_update cmd) {
-  if (cmd.tenant_id.empty()) fail(error::invalid_argument, "tenant_update: tenant_id is required");
+  c.require(cmd.tenant_id, "tenant_id");
   json::object body;
   if (cmd.description) body["description"] = *cmd.description;
   if (cmd.display_name) body["displayName"] = *cmd.display_name;
   if (cmd.website) body["website"] = *cmd.website;
   if (body.empty()) fail(error::invalid_argument, "tenant_update: no fields to update");
   request_spec spec{.method = "PATCH",
-                                        .service = service::tenant,
-                                        .target = "/api/v1/tenants/" + percent_encode(cmd.tenant_id),
-                                        .body = json::serialize(body),
-                                        .not_found_message = tenant_not_found("id", cmd.tenant_id)};
+                    .service = service::tenant,
+                    .target = "/api/v1/tenants/" + percent_encode(cmd.tenant_id),
+                    .body = json::serialize(body),
+                    .not_found_message = tenant_not_found("id", cmd.tenant_id)};
   std::string answer = co_await c.send(spec);
-  co_return map_response(answer, [](const json::value& v) { return read_tenant(json_object_reader(v, "")); });
+  co_return map_response(
+      answer, [](const json::value& v) { return read_tenant(json_object_reader(v, "")); });
 }
 
 namespace {
 asio::awaitable<bool> set_sensitive_data(call& c, const std::string& tenant_id, const char* verb) {
-  if (tenant_id.empty())
-    fail(error::invalid_argument, std::string(c.command()) + ": tenant_id is required");
+  c.require(tenant_id, "tenant_id");
   // Built outside the co_await: GCC 12 rejects an initializer_list temporary in a
   // coroutine's suspended full-expression ("array used as initializer").
   json::object body;
   body["tenantId"] = tenant_id;
   request_spec spec{.method = "POST",
-       .service = service::tenant,
-       .target = "/api/v1/tenants/" + percent_encode(tenant_id) + "/" + verb,
-       .body = json::serialize(body),
-       .not_found_message = tenant_not_found("id", tenant_id)};
+                    .service = service::tenant,
+                    .target = "/api/v1/tenants/" + percent_encode(tenant_id) + "/" + verb,
+                    .body = json::serialize(body),
+                    .not_found_message = tenant_not_found("id", tenant_id)};
   std::string answer = co_await c.send(spec);
   co_return map_response(answer, [](const json::value& v) {
     return json_object_reader(v, "").boolean("sensitiveDataEnabled");

@@ -83,9 +83,9 @@ asio::awaitable<std::pair<error_code, connection_lease>> connection_pool::acquir
   }
   auto& waiters = origins_[origin_key].waiters;
   waiters.erase(std::remove(waiters.begin(), waiters.end(), me), waiters.end());
-  co_return std::pair{error_code(ec == asio::error::operation_aborted ? error::cancelled
-                                                                      : error::timeout),
-                      connection_lease{}};
+  co_return std::pair{
+      error_code(ec == asio::error::operation_aborted ? error::cancelled : error::timeout),
+      connection_lease{}};
 }
 
 void connection_pool::give_back(const std::string& origin_key, std::unique_ptr<http_connection> c,

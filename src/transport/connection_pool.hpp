@@ -81,8 +81,8 @@ class connection_pool {
   };
 
   void give_back(const std::string& origin_key, std::unique_ptr<http_connection> c, bool keep);
-  connection_lease make_lease(const std::string& origin_key,
-                              std::unique_ptr<http_connection> c, bool reused);
+  connection_lease make_lease(const std::string& origin_key, std::unique_ptr<http_connection> c,
+                              bool reused);
 
   std::size_t max_per_origin_;
   std::chrono::milliseconds idle_timeout_;

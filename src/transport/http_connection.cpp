@@ -130,9 +130,9 @@ asio::awaitable<error_code> resolve_within(std::string host, std::uint16_t port,
   }
   state->timer.expires_after(budget);
   auto [wait_ec] = co_await state->timer.async_wait(no_throw);
-  if (!state->done) co_return wait_ec == asio::error::operation_aborted
-                       ? error_code(asio::error::operation_aborted)
-                       : error_code(beast::error::timeout);
+  if (!state->done)
+    co_return wait_ec == asio::error::operation_aborted ? error_code(asio::error::operation_aborted)
+                                                        : error_code(beast::error::timeout);
   if (state->ec) co_return state->ec;
   if (state->endpoints.empty()) co_return error_code(asio::error::host_not_found);
   out = std::move(state->endpoints);
@@ -156,8 +156,8 @@ asio::awaitable<http_connection::open_result> http_connection::open(
   if (where.host_is_ip_literal()) {
     endpoints.emplace_back(asio::ip::make_address(where.host), where.port);
   } else {
-    error_code ec = co_await resolve_within(where.host, where.port,
-                                            clip(budget.resolve, deadline), resolver, endpoints);
+    error_code ec = co_await resolve_within(where.host, where.port, clip(budget.resolve, deadline),
+                                            resolver, endpoints);
     if (ec) co_return failed(ec, "resolve");
   }
 
@@ -173,9 +173,9 @@ asio::awaitable<http_connection::open_result> http_connection::open(
     // SNI is for names only (RFC 6066 section 3); verification also covers IP literals.
     if (!where.host_is_ip_literal() &&
         !SSL_set_tlsext_host_name(stream.native_handle(), where.host.c_str()))
-      co_return failed(error_code(static_cast<int>(::ERR_get_error()),
-                                  asio::error::get_ssl_category()),
-                       "tls_handshake");
+      co_return failed(
+          error_code(static_cast<int>(::ERR_get_error()), asio::error::get_ssl_category()),
+          "tls_handshake");
     stream.set_verify_mode(ssl::verify_peer);
     stream.set_verify_callback(ssl::host_name_verification(where.host));
     conn->tcp().expires_after(clip(budget.tls_handshake, deadline));
@@ -214,8 +214,8 @@ asio::awaitable<http_connection::round_trip_result> http_connection::round_trip(
   }
 
   c.tcp().expires_after(clip(budget.write, deadline));
-  auto [write_ec, written] = co_await std::visit(
-      [&](auto& s) { return http::async_write(s, req, no_throw); }, c.stream);
+  auto [write_ec, written] =
+      co_await std::visit([&](auto& s) { return http::async_write(s, req, no_throw); }, c.stream);
   result.may_have_reached_server = true;
   if (write_ec) {
     out.write_failed = true;
@@ -235,8 +235,7 @@ asio::awaitable<http_connection::round_trip_result> http_connection::round_trip(
   while (!parser.is_done()) {
     c.tcp().expires_after(clip(budget.read_body, deadline));
     auto [body_ec, body_bytes] = co_await std::visit(
-        [&](auto& s) { return http::async_read_some(s, c.buffer, parser, no_throw); },
-        c.stream);
+        [&](auto& s) { return http::async_read_some(s, c.buffer, parser, no_throw); }, c.stream);
     if (body_ec) {
       // A TLS peer that drops the socket after a complete message is fine; before it,
       // the truncation is an error, never a short body (PITFALLS.md 1.2).

@@ -32,8 +32,7 @@ class http_connection {
   /// Resolves (IP literals skip DNS; `resolver` replaces the system's when set), connects
   /// and, for https, does the TLS handshake with SNI and host-name verification. `tls`
   /// must be non-null for an https origin.
-  static boost::asio::awaitable<open_result> open(boost::asio::any_io_executor ex,
-                                                  origin where,
+  static boost::asio::awaitable<open_result> open(boost::asio::any_io_executor ex, origin where,
                                                   std::shared_ptr<boost::asio::ssl::context> tls,
                                                   timeouts budget,
                                                   steady_clock::time_point deadline,

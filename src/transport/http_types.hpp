@@ -22,7 +22,8 @@ using steady_clock = std::chrono::steady_clock;
 /// server). Empty: the system resolver. Tests replace it to script DNS.
 using resolver_fn = std::function<void(
     const std::string& host, std::uint16_t port,
-    std::function<void(boost::system::error_code, std::vector<boost::asio::ip::tcp::endpoint>)> done)>;
+    std::function<void(boost::system::error_code, std::vector<boost::asio::ip::tcp::endpoint>)>
+        done)>;
 
 struct http_request {
   std::string method = "GET";
@@ -30,7 +31,7 @@ struct http_request {
   /// Besides Host, User-Agent, Accept, Content-Type and Content-Length, which are set by
   /// the transport: Authorization, ingestion headers.
   std::vector<std::pair<std::string, std::string>> headers;
-  std::optional<std::string> body;  ///< JSON; sets Content-Type and Content-Length.
+  std::optional<std::string> body;                ///< JSON; sets Content-Type and Content-Length.
   std::size_t body_limit = std::size_t(8) << 20;  ///< Larger answers: invalid_response.
   bool idempotent = true;  ///< May be re-sent after a stale keep-alive connection failed.
 };
@@ -49,7 +50,7 @@ struct exchange_result {
   std::string detail;  ///< The underlying error's text, e.g. "Connection refused".
   http_response response;
   bool may_have_reached_server = false;  ///< Some byte of the request was written.
-  int requests_sent = 0;  ///< 2 when a stale keep-alive connection forced a resend.
+  int requests_sent = 0;                 ///< 2 when a stale keep-alive connection forced a resend.
 };
 
 }  // namespace flowcore::detail

@@ -25,7 +25,7 @@ struct transport_options {
   std::size_t max_connections_per_origin = 16;
   std::string ca_file;
   std::chrono::milliseconds idle_timeout{4000};  ///< Under the usual 5 s server keep-alive.
-  resolver_fn resolver;  ///< Empty: the system resolver.
+  resolver_fn resolver;                          ///< Empty: the system resolver.
 };
 
 class transport {

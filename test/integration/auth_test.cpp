@@ -120,7 +120,8 @@ BOOST_AUTO_TEST_CASE(throwing_or_empty_token_provider_is_auth_failed) {
   o.logger = logs.logger();
   auto client = f.make_client(o);
   auto empty = o;
-  empty.credentials = fc::bearer_token{[]() -> asio::awaitable<std::string> { co_return std::string(); }};
+  empty.credentials =
+      fc::bearer_token{[]() -> asio::awaitable<std::string> { co_return std::string(); }};
   auto empty_client = f.make_client(empty);
   f.run([&]() -> asio::awaitable<void> {
     fc::tenant_list cmd8{};
@@ -158,7 +159,8 @@ BOOST_AUTO_TEST_CASE(no_secret_in_logs_errors_or_what) {
   };
   f.run([&]() -> asio::awaitable<void> {
     // A 401 (refreshed, then final) whose body echoes the credentials.
-    const std::string echo = std::string(R"({"message":"bad token )") + marker_token + " key " + test_key + R"("})";
+    const std::string echo =
+        std::string(R"({"message":"bad token )") + marker_token + " key " + test_key + R"("})";
     f.stub.add_fault({.path_prefix = "/api/v1/tenants", .count = 2, .status = 401, .body = echo});
     co_await check_client(bearer_client, marker_token);
     // A 500 retried until exhausted, echoing them every time.

@@ -27,7 +27,8 @@ BOOST_AUTO_TEST_CASE(succeeds_after_two_503s) {
   auto client = f.make_client(o);
   auto slept = record_sleeps(client);
   f.run([&]() -> asio::awaitable<void> {
-    f.stub.add_fault({.method = "GET", .path_prefix = "/api/v1/tenants", .count = 2, .status = 503});
+    f.stub.add_fault(
+        {.method = "GET", .path_prefix = "/api/v1/tenants", .count = 2, .status = 503});
     fc::diagnostics diag;
     fc::tenant_fetch cmd54{.tenant = "acme"};
     auto [ec, t] = co_await client.async_execute(cmd54, diag, no_throw);
@@ -36,7 +37,8 @@ BOOST_AUTO_TEST_CASE(succeeds_after_two_503s) {
     BOOST_TEST(diag.attempts == 3);
   });
   BOOST_TEST(f.stub.hits("GET", "/api/v1/tenants/by-name/acme") == 3u);
-  BOOST_TEST(*slept == (std::vector<std::chrono::milliseconds>{250ms, 250ms}), boost::test_tools::per_element());
+  BOOST_TEST(*slept == (std::vector<std::chrono::milliseconds>{250ms, 250ms}),
+             boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(gives_up_after_retries_with_last_status) {
@@ -61,7 +63,8 @@ BOOST_AUTO_TEST_CASE(retry_after_is_honoured) {
   auto client = f.make_client();
   auto slept = record_sleeps(client);
   f.run([&]() -> asio::awaitable<void> {
-    f.stub.add_fault({.path_prefix = "/api/v1/tenants", .count = 2, .status = 503, .retry_after = "1"});
+    f.stub.add_fault(
+        {.path_prefix = "/api/v1/tenants", .count = 2, .status = 503, .retry_after = "1"});
     fc::diagnostics diag;
     fc::tenant_fetch cmd56{.tenant = "acme"};
     auto [ec, t] = co_await client.async_execute(cmd56, diag, no_throw);
@@ -69,7 +72,8 @@ BOOST_AUTO_TEST_CASE(retry_after_is_honoured) {
     BOOST_TEST(diag.retry_after.has_value());
   });
   // max(policy 1 ms, Retry-After 1 s) each time.
-  BOOST_TEST(*slept == (std::vector<std::chrono::milliseconds>{1000ms, 1000ms}), boost::test_tools::per_element());
+  BOOST_TEST(*slept == (std::vector<std::chrono::milliseconds>{1000ms, 1000ms}),
+             boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(retry_after_too_long_fails_at_once_with_the_hint) {
@@ -77,7 +81,8 @@ BOOST_AUTO_TEST_CASE(retry_after_too_long_fails_at_once_with_the_hint) {
   auto client = f.make_client();
   auto slept = record_sleeps(client);
   f.run([&]() -> asio::awaitable<void> {
-    f.stub.add_fault({.path_prefix = "/api/v1/tenants", .count = 1, .status = 429, .retry_after = "120"});
+    f.stub.add_fault(
+        {.path_prefix = "/api/v1/tenants", .count = 1, .status = 429, .retry_after = "120"});
     fc::tenant_fetch cmd57{.tenant = "acme"};
     auto [ec, diag] = co_await try_execute(client, cmd57);
     BOOST_TEST(ec == fc::error::http_status);
@@ -105,14 +110,16 @@ BOOST_AUTO_TEST_CASE(non_idempotent_request_that_reached_the_server_is_not_retri
   stub_fixture f;
   auto client = f.make_client();
   f.run([&]() -> asio::awaitable<void> {
-    f.stub.add_fault({.method = "POST", .path_prefix = "/api/v1/tenants", .count = 2, .status = 503});
+    f.stub.add_fault(
+        {.method = "POST", .path_prefix = "/api/v1/tenants", .count = 2, .status = 503});
     fc::tenant_create cmd59{.tenant_slug = "initech"};
     auto [ec, diag] = co_await try_execute(client, cmd59);
     BOOST_TEST(ec == fc::error::http_status);
     BOOST_TEST(diag.http_status == 503);
     BOOST_TEST(diag.attempts == 1);
     f.stub.clear_faults();
-    f.stub.add_fault({.method = "POST", .path_prefix = "/api/v1/tenants", .count = 1, .reset = true});
+    f.stub.add_fault(
+        {.method = "POST", .path_prefix = "/api/v1/tenants", .count = 1, .reset = true});
     fc::tenant_create cmd60{.tenant_slug = "initech"};
     auto [ec2, diag2] = co_await try_execute(client, cmd60);
     BOOST_TEST(ec2 == fc::error::connection_failed);
@@ -141,7 +148,8 @@ BOOST_AUTO_TEST_CASE(reset_connection_is_retried_for_idempotent_commands) {
   stub_fixture f;
   auto client = f.make_client();
   f.run([&]() -> asio::awaitable<void> {
-    f.stub.add_fault({.method = "GET", .path_prefix = "/api/v1/tenants", .count = 1, .reset = true});
+    f.stub.add_fault(
+        {.method = "GET", .path_prefix = "/api/v1/tenants", .count = 1, .reset = true});
     fc::tenant_fetch cmd62{.tenant = "acme"};
     fc::tenant t = co_await client.execute(cmd62);
     BOOST_TEST(t.name == "acme");

@@ -67,7 +67,9 @@ struct stub_fixture {
   }
 
   fc::client make_client() { return fc::client(ioc.get_executor(), options()); }
-  fc::client make_client(fc::client_options o) { return fc::client(ioc.get_executor(), std::move(o)); }
+  fc::client make_client(fc::client_options o) {
+    return fc::client(ioc.get_executor(), std::move(o));
+  }
 
   /// Runs `test` (a coroutine function) to completion; rethrows its exception.
   template <class F>

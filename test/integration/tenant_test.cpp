@@ -65,7 +65,8 @@ BOOST_AUTO_TEST_CASE(list_contains_acme) {
     fc::tenant_list cmd24{};
     std::vector<fc::tenant_list_item> tenants = co_await client.execute(cmd24);
     BOOST_REQUIRE(!tenants.empty());
-    auto it = std::find_if(tenants.begin(), tenants.end(), [](auto& t) { return t.name == "acme"; });
+    auto it =
+        std::find_if(tenants.begin(), tenants.end(), [](auto& t) { return t.name == "acme"; });
     BOOST_REQUIRE(it != tenants.end());
     BOOST_TEST(it->id == f.stub.acme_tenant_id());
     BOOST_TEST(!it->domain.has_value());
@@ -106,18 +107,18 @@ BOOST_AUTO_TEST_CASE(instance_lookups_are_cached_and_single_flight) {
   auto client = f.make_client();
   f.run([&]() -> asio::awaitable<void> {
     // Slow answers so that all ten lookups are in flight together.
-    f.stub.add_fault({.path_prefix = "/api/v1/tenants/by-name/acme/instance", .count = 0,
+    f.stub.add_fault({.path_prefix = "/api/v1/tenants/by-name/acme/instance",
+                      .count = 0,
                       .delay = std::chrono::milliseconds(50)});
     auto ex = co_await asio::this_coro::executor;
     int done = 0;
     asio::steady_timer all_done(ex, std::chrono::steady_clock::time_point::max());
     for (int i = 0; i < 10; ++i) {
       fc::tenant_instance_fetch cmd29{.tenant = "acme"};
-      asio::co_spawn(ex, client.execute(cmd29),
-                     [&](std::exception_ptr e, fc::tenant_instance) {
-                       BOOST_TEST(!e);
-                       if (++done == 10) all_done.cancel();
-                     });
+      asio::co_spawn(ex, client.execute(cmd29), [&](std::exception_ptr e, fc::tenant_instance) {
+        BOOST_TEST(!e);
+        if (++done == 10) all_done.cancel();
+      });
     }
     co_await all_done.async_wait(no_throw);
     BOOST_TEST(done == 10);
@@ -148,8 +149,8 @@ BOOST_AUTO_TEST_CASE(create_update_preview_and_sensitive_data) {
     auto [dup, dup_diag] = co_await try_execute(client, cmd33);
     BOOST_TEST(dup == fc::error::http_status);
     BOOST_TEST(dup_diag.http_status == 409);
-    fc::tenant_update update{.tenant_id = created.id, .description = "Updated",
-                             .website = "https://globex.example"};
+    fc::tenant_update update{
+        .tenant_id = created.id, .description = "Updated", .website = "https://globex.example"};
     fc::tenant updated = co_await client.execute(update);
     BOOST_TEST(updated.description == "Updated");
     BOOST_TEST(updated.website_url == "https://globex.example");

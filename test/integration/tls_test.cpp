@@ -8,7 +8,8 @@ namespace {
 const std::string cert_dir = FLOWCORE_TEST_CERT_DIR;
 
 flowcore::stub::server_options tls_stub(const std::string& name) {
-  return {.tls_cert_file = cert_dir + "/" + name + ".pem", .tls_key_file = cert_dir + "/" + name + ".key"};
+  return {.tls_cert_file = cert_dir + "/" + name + ".pem",
+          .tls_key_file = cert_dir + "/" + name + ".key"};
 }
 
 std::string with_host(const std::string& base_url, const std::string& host) {

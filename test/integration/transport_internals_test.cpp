@@ -9,7 +9,8 @@ namespace fcd = flowcore::detail;
 
 namespace {
 fcd::http_request list_request() {
-  return fcd::http_request{.target = "/api/v1/tenants/list", .headers = {{"Authorization", "ApiKey a:b"}}};
+  return fcd::http_request{.target = "/api/v1/tenants/list",
+                           .headers = {{"Authorization", "ApiKey a:b"}}};
 }
 
 fcd::origin stub_origin(const stub_fixture& f, std::string host) {
@@ -43,7 +44,8 @@ BOOST_AUTO_TEST_CASE(names_go_through_the_resolver_and_failures_are_connection_f
   fcd::transport t(f.ioc.get_executor(),
                    {.resolver = [&](const std::string& host, std::uint16_t port, auto done) {
                      if (host == "stub.test")
-                       done({}, {asio::ip::tcp::endpoint(asio::ip::make_address("127.0.0.1"), port)});
+                       done({},
+                            {asio::ip::tcp::endpoint(asio::ip::make_address("127.0.0.1"), port)});
                      else
                        done(asio::error::host_not_found, {});
                    }});
@@ -59,7 +61,8 @@ BOOST_AUTO_TEST_CASE(names_go_through_the_resolver_and_failures_are_connection_f
 }
 
 BOOST_AUTO_TEST_CASE(idle_connections_expire) {
-  for (auto [idle, expected] : {std::pair{std::chrono::milliseconds(0), 2u}, {std::chrono::milliseconds(4000), 1u}}) {
+  for (auto [idle, expected] :
+       {std::pair{std::chrono::milliseconds(0), 2u}, {std::chrono::milliseconds(4000), 1u}}) {
     stub_fixture f;
     fcd::transport t(f.ioc.get_executor(), {.idle_timeout = idle});
     f.run([&]() -> asio::awaitable<void> {

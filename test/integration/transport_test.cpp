@@ -42,11 +42,10 @@ BOOST_AUTO_TEST_CASE(pool_bounds_connections_per_origin) {
     asio::steady_timer all_done(ex, std::chrono::steady_clock::time_point::max());
     for (int i = 0; i < 40; ++i) {
       fc::tenant_fetch cmd40{.tenant = "acme"};
-      asio::co_spawn(ex, client.execute(cmd40),
-                     [&](std::exception_ptr e, fc::tenant t) {
-                       if (!e && t.name == "acme") ++ok;
-                       if (++done == 40) all_done.cancel();
-                     });
+      asio::co_spawn(ex, client.execute(cmd40), [&](std::exception_ptr e, fc::tenant t) {
+        if (!e && t.name == "acme") ++ok;
+        if (++done == 40) all_done.cancel();
+      });
     }
     co_await all_done.async_wait(no_throw);
     BOOST_TEST(ok == 40);
@@ -156,11 +155,11 @@ BOOST_AUTO_TEST_CASE(cancellation_ends_a_stalled_call_at_once) {
     boost::system::error_code result;
     bool completed = false;
     fc::tenant_fetch cmd48{.tenant = "acme"};
-    client.async_execute(cmd48,
-                         asio::bind_cancellation_slot(signal.slot(), [&](boost::system::error_code ec, fc::tenant) {
-                           result = ec;
-                           completed = true;
-                         }));
+    client.async_execute(cmd48, asio::bind_cancellation_slot(
+                                    signal.slot(), [&](boost::system::error_code ec, fc::tenant) {
+                                      result = ec;
+                                      completed = true;
+                                    }));
     // Wait until the request is in the stub, then cancel.
     asio::steady_timer tick(ex);
     while (f.stub.hits("GET", "/api/v1/tenants") == 0) {
@@ -191,7 +190,8 @@ BOOST_AUTO_TEST_CASE(non_json_and_empty_2xx_bodies_are_invalid_response) {
     fc::tenant_fetch cmd50{.tenant = "acme"};
     auto [ec2, diag2] = co_await try_execute(client, cmd50);
     BOOST_TEST(ec2 == fc::error::invalid_response);
-    f.stub.add_fault({.path_prefix = "/api/v1/tenants", .count = 1, .body = R"({"id":"x","name":7})"});
+    f.stub.add_fault(
+        {.path_prefix = "/api/v1/tenants", .count = 1, .body = R"({"id":"x","name":7})"});
     fc::tenant_fetch cmd51{.tenant = "acme"};
     auto [ec3, diag3] = co_await try_execute(client, cmd51);
     BOOST_TEST(ec3 == fc::error::invalid_response);
@@ -206,7 +206,8 @@ BOOST_AUTO_TEST_CASE(non_json_and_empty_2xx_bodies_are_invalid_response) {
 
 BOOST_AUTO_TEST_CASE(malformed_base_url_is_invalid_argument) {
   stub_fixture f;
-  for (std::string url : {"ftp://x", "http://host/path", "http://host?q", "http://u@host", "http://host:99999"}) {
+  for (std::string url :
+       {"ftp://x", "http://host/path", "http://host?q", "http://u@host", "http://host:99999"}) {
     auto o = f.options();
     o.base_url = url;
     auto client = f.make_client(o);
@@ -251,14 +252,19 @@ BOOST_AUTO_TEST_CASE(connection_close_from_the_server_is_not_reused) {
                                                    std::to_string(acceptor.local_endpoint().port()),
                                        .retry = fc::retry_policy::none()});
   int ok = 0;
-  asio::co_spawn(ioc, [&]() -> asio::awaitable<void> {
-    fc::tenant_list list;
-    for (int i = 0; i < 3; ++i) {
-      auto tenants = co_await client.execute(list);
-      if (tenants.empty()) ++ok;
-    }
-    acceptor.close();
-  }, [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
+  asio::co_spawn(
+      ioc,
+      [&]() -> asio::awaitable<void> {
+        fc::tenant_list list;
+        for (int i = 0; i < 3; ++i) {
+          auto tenants = co_await client.execute(list);
+          if (tenants.empty()) ++ok;
+        }
+        acceptor.close();
+      },
+      [](std::exception_ptr e) {
+        if (e) std::rethrow_exception(e);
+      });
   ioc.run();
   BOOST_TEST(ok == 3);
   BOOST_TEST(accepted == 3);  // one connection per request: none was pooled
@@ -297,6 +303,5 @@ BOOST_AUTO_TEST_CASE(silent_tls_server_times_out_in_the_handshake) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
-
 
 }  // namespace flowcore::test

@@ -60,11 +60,13 @@ BOOST_AUTO_TEST_CASE(bad_options_are_invalid_argument) {
     return failure_of([&] { impl.check_options(); });
   };
   BOOST_TEST(check({}) == fc::error{});
-  BOOST_TEST(check({.timeouts = {.connect = std::chrono::milliseconds(0)}}) == fc::error::invalid_argument);
+  BOOST_TEST(check({.timeouts = {.connect = std::chrono::milliseconds(0)}}) ==
+             fc::error::invalid_argument);
   BOOST_TEST(check({.deadline = std::chrono::milliseconds(-1)}) == fc::error::invalid_argument);
   BOOST_TEST(check({.retry = {.max_retries = -1}}) == fc::error::invalid_argument);
   BOOST_TEST(check({.max_connections_per_origin = 0}) == fc::error::invalid_argument);
-  fcd::client_impl bad_key(ioc.get_executor(), fc::client_options{.credentials = fc::api_key{"nope"}});
+  fcd::client_impl bad_key(ioc.get_executor(),
+                           fc::client_options{.credentials = fc::api_key{"nope"}});
   BOOST_TEST(failure_of([&] { bad_key.checked_api_key(); }) == fc::error::invalid_argument);
 }
 

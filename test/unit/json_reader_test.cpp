@@ -41,25 +41,29 @@ BOOST_AUTO_TEST_CASE(reads_every_kind_and_ignores_unknown_fields) {
 }
 
 BOOST_AUTO_TEST_CASE(failures_name_the_field_as_a_json_pointer) {
-  json::value v = json::parse(R"({"id":7,"o":{"k":1},"a":["x",2],"items":[{"id":"a"},{"id":false}]})");
+  json::value v =
+      json::parse(R"({"id":7,"o":{"k":1},"a":["x",2],"items":[{"id":"a"},{"id":false}]})");
   fcd::json_object_reader r(v, "");
   BOOST_TEST(schema_failure([&] { r.string("id"); }) == "/id: expected a string");
   BOOST_TEST(schema_failure([&] { r.string("missing"); }) == "/missing: required field is missing");
-  BOOST_TEST(schema_failure([&] { r.nullable_string("missing"); }) == "/missing: required field is missing");
+  BOOST_TEST(schema_failure([&] { r.nullable_string("missing"); }) ==
+             "/missing: required field is missing");
   BOOST_TEST(schema_failure([&] { r.object("o").string("k"); }) == "/o/k: expected a string");
   BOOST_TEST(schema_failure([&] { r.string_array("a"); }) == "/a/1: expected a string");
   std::string pointer;
   const json::array& items = r.array("items", pointer);
   BOOST_TEST(schema_failure([&] {
-               fcd::map_object_array(json::value(items), pointer,
-                                     [](const fcd::json_object_reader& e) { return e.string("id"); });
+               fcd::map_object_array(
+                   json::value(items), pointer,
+                   [](const fcd::json_object_reader& e) { return e.string("id"); });
              }) == "/items/1/id: expected a string");
   BOOST_TEST(schema_failure([&] { fcd::json_object_reader(json::parse("[]"), ""); }) ==
              "(root): expected an object");
 }
 
 BOOST_AUTO_TEST_CASE(integers_must_fit_int64) {
-  json::value v = json::parse(R"({"big":1e400,"frac":1.5,"u":18446744073709551615,"neg":-5,"max":9223372036854775807})");
+  json::value v = json::parse(
+      R"({"big":1e400,"frac":1.5,"u":18446744073709551615,"neg":-5,"max":9223372036854775807})");
   fcd::json_object_reader r(v, "");
   BOOST_TEST(r.integer("neg") == -5);
   BOOST_TEST(r.integer("max") == 9223372036854775807);
@@ -69,9 +73,12 @@ BOOST_AUTO_TEST_CASE(integers_must_fit_int64) {
 }
 
 BOOST_AUTO_TEST_CASE(bodies_that_are_not_json_fail_cleanly) {
-  BOOST_TEST(schema_failure([] { fcd::parse_json_body(""); }).find("empty body") != std::string::npos);
-  BOOST_TEST(schema_failure([] { fcd::parse_json_body("<html>"); }).find("not valid JSON") != std::string::npos);
-  BOOST_TEST(schema_failure([] { fcd::parse_json_body("{\"a\":"); }).find("not valid JSON") != std::string::npos);
+  BOOST_TEST(schema_failure([] { fcd::parse_json_body(""); }).find("empty body") !=
+             std::string::npos);
+  BOOST_TEST(schema_failure([] { fcd::parse_json_body("<html>"); }).find("not valid JSON") !=
+             std::string::npos);
+  BOOST_TEST(schema_failure([] { fcd::parse_json_body("{\"a\":"); }).find("not valid JSON") !=
+             std::string::npos);
   // Depth is bounded: 40 levels pass with a limit of 64, 300 do not.
   std::string deep40 = std::string(40, '[') + std::string(40, ']');
   std::string deep300 = std::string(300, '[') + std::string(300, ']');
@@ -82,7 +89,8 @@ BOOST_AUTO_TEST_CASE(bodies_that_are_not_json_fail_cleanly) {
 BOOST_AUTO_TEST_CASE(map_response_appends_a_redacted_sample) {
   std::string body = R"({"id":1,"apiKey":"fc_abc_TOPSECRET"})";
   std::string message = schema_failure([&] {
-    fcd::map_response(body, [](const json::value& v) { return fcd::json_object_reader(v, "").string("id"); });
+    fcd::map_response(
+        body, [](const json::value& v) { return fcd::json_object_reader(v, "").string("id"); });
   });
   BOOST_TEST(message.find("/id: expected a string; body: ") == 0u);
   BOOST_TEST(message.find("TOPSECRET") == std::string::npos);

@@ -32,16 +32,17 @@ BOOST_AUTO_TEST_CASE(accepts_http_and_https_origins) {
 }
 
 BOOST_AUTO_TEST_CASE(refuses_anything_more_than_an_origin) {
-  for (const char* bad : {"", "ftp://host", "host:80", "http://", "http://host/path", "http://host//",
-                          "http://host?x=1", "http://host#f", "http://user@host", "http://host:",
-                          "http://host:0", "http://host:65536", "http://host:80x", "http://[::1",
-                          "http://[zz]:80", "http://ho st", "https://a_b.example"}) {
+  for (const char* bad : {"", "ftp://host", "host:80", "http://", "http://host/path",
+                          "http://host//", "http://host?x=1", "http://host#f", "http://user@host",
+                          "http://host:", "http://host:0", "http://host:65536", "http://host:80x",
+                          "http://[::1", "http://[zz]:80", "http://ho st", "https://a_b.example"}) {
     BOOST_TEST(!fcd::parse_base_url(bad).has_value(), bad);
   }
 }
 
 BOOST_AUTO_TEST_CASE(real_and_dedicated_hosts) {
-  BOOST_TEST(fcd::service_origin(fcd::service::data_core).key() == "https://data-core-2.api.flowcore.io:443");
+  BOOST_TEST(fcd::service_origin(fcd::service::data_core).key() ==
+             "https://data-core-2.api.flowcore.io:443");
   BOOST_TEST(fcd::service_origin(fcd::service::tenant).host == "tenant.api.flowcore.io");
   BOOST_TEST(fcd::dedicated_origin("delete-manager", "acme.example.net").host ==
              "delete-manager.acme.example.net");

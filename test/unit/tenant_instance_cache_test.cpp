@@ -11,7 +11,8 @@ using namespace std::chrono_literals;
 namespace {
 const fcd::tenant_instance_cache::clock::time_point t0{};
 fc::tenant_instance dedicated(std::string domain) {
-  return {.is_dedicated = true, .instance = fc::tenant_instance_details{.status = "ready", .domain = domain}};
+  return {.is_dedicated = true,
+          .instance = fc::tenant_instance_details{.status = "ready", .domain = domain}};
 }
 }  // namespace
 
@@ -29,7 +30,8 @@ BOOST_AUTO_TEST_CASE(entries_live_sixty_seconds) {
 
 BOOST_AUTO_TEST_CASE(at_most_1024_entries_oldest_evicted) {
   fcd::tenant_instance_cache cache;
-  for (int i = 0; i < 1024; ++i) cache.store("t" + std::to_string(i), {}, t0 + std::chrono::milliseconds(i));
+  for (int i = 0; i < 1024; ++i)
+    cache.store("t" + std::to_string(i), {}, t0 + std::chrono::milliseconds(i));
   BOOST_TEST(cache.size() == 1024u);
   cache.store("new", {}, t0 + 2s);
   BOOST_TEST(cache.size() == 1024u);
