@@ -74,8 +74,19 @@ http_response fault_answer(const fault& f) {
 
 }  // namespace
 
-dispatcher::dispatcher(bool record_requests) : record_requests_(record_requests) {
+dispatcher::dispatcher(boost::asio::any_io_executor ex, const server_options& options)
+    : later_(std::move(ex)),
+      ctx_{model_, faults_, later_, options.delete_delay, options.truncate_delay},
+      record_requests_(options.record_requests) {
   add_tenant_routes(api_routes_);
+  add_api_key_routes(api_routes_);
+  add_secret_variable_routes(api_routes_);
+  add_data_core_routes(api_routes_);
+  add_flow_type_routes(api_routes_);
+  add_event_type_routes(api_routes_);
+  add_sensitive_data_routes(api_routes_);
+  add_ingestion_routes(api_routes_);
+  add_event_routes(api_routes_);
   add_control_routes(control_routes_);
 }
 
@@ -129,10 +140,20 @@ http_response dispatcher::route(const router& routes, api_request& req) {
 http_response dispatcher::serve_api(api_request& req) {
   // 4. The Authorization header's shape; values are not checked.
   const bool ingestion = is_ingestion_path(req.segments);
-  if (!check_authorization(req.http.header("Authorization"), ingestion))
-    throw http_error(401, "missing or malformed Authorization header");
+  const auto credentials = check_authorization(req.http.header("Authorization"), ingestion);
+  if (!credentials) throw http_error(401, "missing or malformed Authorization header");
+  note_key_use(req, *credentials);
   // 5. Route, then 6. the handler's own checks.
   return route(api_routes_, req);
+}
+
+void dispatcher::note_key_use(const api_request& req, const presented_credentials& credentials) {
+  api_key_record* key = nullptr;
+  if (credentials.kind == presented_credentials::scheme::api_key)
+    key = model_.api_keys().find(credentials.api_key_id);
+  else if (credentials.kind == presented_credentials::scheme::raw_key)
+    key = model_.api_keys().find_by_key(req.http.header("Authorization").value_or(""));
+  if (key) key->last_used_at = iso_now();
 }
 
 std::size_t dispatcher::hits(std::string_view method, std::string_view path_prefix) const {

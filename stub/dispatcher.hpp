@@ -5,12 +5,15 @@
 // faults, the routes and the request log.
 
 #include "context.hpp"
+#include "deferred_work.hpp"
 #include "exchange.hpp"
 #include "faults.hpp"
 #include "router.hpp"
 #include "state.hpp"
 
 #include <flowcore/stub/server.hpp>
+
+#include <boost/asio/any_io_executor.hpp>
 
 #include <cstddef>
 #include <memory>
@@ -20,14 +23,19 @@
 namespace flowcore::stub::detail {
 
 struct api_request;
+struct presented_credentials;
 
 class dispatcher final : public request_sink {
  public:
-  /// `record_requests` false keeps requests() empty: a long-running stub under load
-  /// would otherwise grow without bound.
-  explicit dispatcher(bool record_requests);
+  /// Completions (delete, truncate) run on `ex` after the delays of `options`.
+  /// `options.record_requests` false keeps requests() empty: a long-running stub under
+  /// load would otherwise grow without bound.
+  dispatcher(boost::asio::any_io_executor ex, const server_options& options);
 
   request_plan plan(http_request request) override;
+
+  /// Discards pending completions; the server is stopping and nothing may wait on them.
+  void stop() { later_.cancel_all(); }
 
   context& ctx() { return ctx_; }
   const std::vector<request_record>& requests() const { return records_; }
@@ -39,9 +47,14 @@ class dispatcher final : public request_sink {
   /// The matching handler's answer; http_error 404/405 if none.
   http_response route(const router& routes, api_request& req);
 
+  /// 9.1: a request presenting a stored API key sets that key's lastUsedAt.
+  void note_key_use(const api_request& req, const presented_credentials& credentials);
+
   state model_;
   fault_list faults_;
-  context ctx_{model_, faults_};
+  // After model_: destroyed first, it cancels every completion that refers to the model.
+  deferred_work later_;
+  context ctx_;
   router api_routes_;
   router control_routes_;
   std::vector<request_record> records_;

@@ -4,8 +4,10 @@
 
 #include <chrono>
 #include <cstddef>
+#include <optional>
 #include <random>
 #include <string>
+#include <string_view>
 
 namespace flowcore::stub::detail {
 
@@ -28,5 +30,14 @@ std::string iso_timestamp(std::chrono::system_clock::time_point t);
 
 /// iso_timestamp of now.
 std::string iso_now();
+
+/// Reads an ISO-8601 date or date-time: `YYYY-MM-DD`, optionally followed by `T` (or a
+/// space) and `hh:mm`, `:ss`, `.fraction` (any number of digits), and a zone (`Z`, `+hh:mm`,
+/// `+hhmm`, `+hh`); no zone means UTC. nullopt for anything else or an impossible date
+/// ("2025-02-30", "24:00").
+std::optional<std::chrono::system_clock::time_point> parse_iso_timestamp(std::string_view text);
+
+/// The UTC hour of `t` as a time bucket: "YYYYMMDDhh0000" (API-CONTRACT.md 4.8).
+std::string time_bucket(std::chrono::system_clock::time_point t);
 
 }  // namespace flowcore::stub::detail

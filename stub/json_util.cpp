@@ -3,14 +3,15 @@
 
 #include "api_request.hpp"
 
+#include <boost/json/array.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+
+#include <algorithm>
 
 namespace flowcore::stub::detail {
 namespace json = boost::json;
 namespace {
-
-std::string quoted(std::string_view key) { return "\"" + std::string(key) + "\""; }
 
 // The field, or nullptr when absent or null.
 const json::value* find_field(const json::object& body, std::string_view key) {
@@ -23,6 +24,8 @@ const json::value* find_field(const json::object& body, std::string_view key) {
 }
 
 }  // namespace
+
+std::string quoted(std::string_view key) { return "\"" + std::string(key) + "\""; }
 
 json::value parse_json(std::string_view text, boost::system::error_code& ec) {
   json::parse_options options;
@@ -82,6 +85,35 @@ std::optional<std::int64_t> optional_int(const json::object& body, std::string_v
   const auto n = v->to_number<std::int64_t>(ec);
   if (ec) wrong_type(key, "an integer");
   return n;
+}
+
+std::vector<std::string> required_name_list(const json::object& body, std::string_view key) {
+  const json::value* v = find_field(body, key);
+  if (!v) throw http_error(400, quoted(key) + " is required");
+  const json::array* items = v->if_array();
+  if (!items) wrong_type(key, "an array of strings");
+  if (items->empty()) throw http_error(400, quoted(key) + " must not be empty");
+  std::vector<std::string> names;
+  for (const json::value& item : *items) {
+    const json::string* s = item.if_string();
+    if (!s) wrong_type(key, "an array of strings");
+    if (s->empty()) throw http_error(400, quoted(key) + " must not contain empty strings");
+    names.emplace_back(*s);
+  }
+  return names;
+}
+
+void check_one_of(std::string_view key, std::string_view value,
+                  std::initializer_list<std::string_view> allowed) {
+  if (std::find(allowed.begin(), allowed.end(), value) != allowed.end()) return;
+  std::string choices;
+  std::size_t i = 0;
+  for (const std::string_view a : allowed) {
+    if (i > 0) choices += i + 1 == allowed.size() ? " or " : ", ";
+    choices += quoted(a);
+    ++i;
+  }
+  throw http_error(400, quoted(key) + " must be " + choices);
 }
 
 }  // namespace flowcore::stub::detail

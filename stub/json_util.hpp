@@ -11,10 +11,12 @@
 #include <boost/system/error_code.hpp>
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace flowcore::stub::detail {
 
@@ -42,6 +44,9 @@ http_response json_answer(int status, const boost::json::value& body);
 /// The body as an object; an empty body reads as `{}`. Another JSON type: 400.
 const boost::json::object& body_object(const api_request& request);
 
+/// `key` in double quotes, as field messages show it: "\"name\" is required".
+std::string quoted(std::string_view key);
+
 /// Field checks. Absent and `null` are the same ("is required" / nullopt); a wrong JSON
 /// type is 400 "\"key\" must be a <type>".
 std::string required_string(const boost::json::object& body, std::string_view key);
@@ -52,5 +57,12 @@ bool required_bool(const boost::json::object& body, std::string_view key);
 std::optional<bool> optional_bool(const boost::json::object& body, std::string_view key);
 /// An integer (a double with an exact integer value counts) fitting int64.
 std::optional<std::int64_t> optional_int(const boost::json::object& body, std::string_view key);
+/// A non-empty array of non-empty strings ("eventTypes").
+std::vector<std::string> required_name_list(const boost::json::object& body, std::string_view key);
+
+/// 400 `"key" must be "a" or "b"` unless `value` is one of `allowed`; for closed string
+/// sets (accessControl, order, sort, type) in bodies and queries alike.
+void check_one_of(std::string_view key, std::string_view value,
+                  std::initializer_list<std::string_view> allowed);
 
 }  // namespace flowcore::stub::detail

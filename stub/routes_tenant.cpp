@@ -2,6 +2,7 @@
 // Tenant routes (API-CONTRACT.md 4.1) and their wire shapes (4.9, 9.1).
 #include "context.hpp"
 #include "json_util.hpp"
+#include "lookups.hpp"
 #include "router.hpp"
 #include "routes.hpp"
 
@@ -38,22 +39,12 @@ json::object list_item_json(const tenant& t) {
           {"permissions", json::array{"read", "write"}}};
 }
 
-tenant& tenant_by_id(context& ctx, std::string_view id) {
-  if (tenant* t = ctx.model.find_tenant_by_id(id)) return *t;
-  throw http_error(404, "Tenant not found");
-}
-
-tenant& tenant_by_name(context& ctx, std::string_view name) {
-  if (tenant* t = ctx.model.find_tenant_by_name(name)) return *t;
-  throw http_error(404, "Tenant not found");
-}
-
 http_response fetch_by_id(context& ctx, const api_request& req) {
-  return json_answer(200, tenant_json(tenant_by_id(ctx, req.param("tenantId"))));
+  return json_answer(200, tenant_json(tenant_or_404(ctx.model, req.param("tenantId"))));
 }
 
 http_response fetch_by_name(context& ctx, const api_request& req) {
-  return json_answer(200, tenant_json(tenant_by_name(ctx, req.param("tenant"))));
+  return json_answer(200, tenant_json(tenant_by_name_or_404(ctx.model, req.param("tenant"))));
 }
 
 http_response list(context& ctx, const api_request&) {
@@ -67,22 +58,22 @@ http_response not_dedicated() {
 }
 
 http_response instance_by_name(context& ctx, const api_request& req) {
-  tenant_by_name(ctx, req.param("tenant"));
+  tenant_by_name_or_404(ctx.model, req.param("tenant"));
   return not_dedicated();
 }
 
 http_response instance_by_id(context& ctx, const api_request& req) {
-  tenant_by_id(ctx, req.param("tenantId"));
+  tenant_or_404(ctx.model, req.param("tenantId"));
   return not_dedicated();
 }
 
 http_response translate_name_to_id(context& ctx, const api_request& req) {
-  const tenant& t = tenant_by_name(ctx, req.param("tenant"));
+  const tenant& t = tenant_by_name_or_404(ctx.model, req.param("tenant"));
   return json_answer(200, json::object{{"id", t.id}, {"name", t.name}});
 }
 
 http_response preview(context& ctx, const api_request& req) {
-  const tenant& t = tenant_by_name(ctx, req.param("name"));
+  const tenant& t = tenant_by_name_or_404(ctx.model, req.param("name"));
   return json_answer(200, json::object{{"displayName", t.display_name},
                                        {"websiteUrl", t.website_url},
                                        {"description", t.description}});
@@ -111,7 +102,7 @@ http_response update(context& ctx, const api_request& req) {
   std::optional<std::string> website = optional_string(body, "website");
   if (!description && !display_name && !website)
     throw http_error(400, R"(one of "description", "displayName" or "website" is required)");
-  tenant& t = tenant_by_id(ctx, req.param("tenantId"));
+  tenant& t = tenant_or_404(ctx.model, req.param("tenantId"));
   if (description) t.description = std::move(*description);
   if (display_name) t.display_name = std::move(*display_name);
   if (website) t.website_url = std::move(*website);  // the request's `website` is `websiteUrl`
@@ -123,7 +114,7 @@ http_response set_sensitive_data(context& ctx, const api_request& req, bool enab
   const std::string body_id = required_name(body, "tenantId");
   if (body_id != req.param("tenantId"))
     throw http_error(400, R"("tenantId" does not match the path)");
-  tenant& t = tenant_by_id(ctx, body_id);
+  tenant& t = tenant_or_404(ctx.model, body_id);
   t.sensitive_data_enabled = enabled;
   return json_answer(200, json::object{{"sensitiveDataEnabled", enabled}});
 }

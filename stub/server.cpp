@@ -12,7 +12,7 @@ namespace flowcore::stub {
 struct server::impl {
   impl(boost::asio::any_io_executor ex, server_options o)
       : options(std::move(o)),
-        dispatch(std::make_shared<detail::dispatcher>(options.record_requests)),
+        dispatch(std::make_shared<detail::dispatcher>(ex, options)),
         http(std::move(ex),
              detail::http_server_options{.host = options.host,
                                          .port = options.port,
@@ -32,7 +32,10 @@ server::server(boost::asio::any_io_executor ex, server_options options)
 server::~server() { stop(); }
 
 void server::start() { impl_->http.start(); }
-void server::stop() { impl_->http.stop(); }
+void server::stop() {
+  impl_->http.stop();
+  impl_->dispatch->stop();  // pending delete/truncate completions would keep run() going
+}
 
 std::uint16_t server::port() const { return impl_->http.port(); }
 

@@ -17,6 +17,12 @@ void state::reset() {
                             .website_url = "",
                             .sensitive_data_enabled = false,
                             .configured = true});
+  api_keys_.clear();
+  secrets_.clear();
+  variables_.clear();
+  resources_.clear();
+  removals_.clear();
+  events_.clear();
 }
 
 tenant* state::find_tenant_by_id(std::string_view id) {
@@ -31,5 +37,30 @@ tenant* state::find_tenant_by_name(std::string_view name) {
 }
 
 tenant& state::add_tenant(tenant t) { return tenants_.emplace_back(std::move(t)); }
+
+void state::remove_data_core(std::string id) {
+  events_.erase_event_types(resources_.remove_data_core(std::move(id)));
+}
+
+void state::remove_flow_type(std::string id) {
+  events_.erase_event_types(resources_.remove_flow_type(std::move(id)));
+}
+
+void state::remove_event_type(std::string id) {
+  events_.erase_event_types(resources_.remove_event_type(std::move(id)));
+}
+
+void state::finish_truncate(std::string event_type_id, std::uint64_t seq) {
+  event_type* e = resources_.find_event_type(event_type_id);
+  if (!e) return;
+  e->is_truncating = false;
+  events_.truncate(event_type_id, seq);
+}
+
+const stored_event& state::store_event(stored_event e) {
+  const stored_event& stored = events_.append(std::move(e));
+  if (event_listener_) event_listener_(stored);
+  return stored;
+}
 
 }  // namespace flowcore::stub::detail

@@ -1,12 +1,22 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #pragma once
 // The stub's in-memory model (API-CONTRACT.md 9.1): plain records and lookups, no wire
-// formats (those belong to the routes) and no I/O.
+// formats (those belong to the routes) and no I/O. Tenants live here; each other family
+// has its store, and state ties them together where one change spans several (cascading
+// removal, storing an event and announcing it).
 
+#include "api_key_store.hpp"
+#include "event_store.hpp"
 #include "ids.hpp"
+#include "keyed_value_store.hpp"
+#include "removal_log.hpp"
+#include "resource_store.hpp"
 
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace flowcore::stub::detail {
@@ -21,12 +31,16 @@ struct tenant {
   bool configured = true;
 };
 
+/// Called once for every event stored, in storage order, right after it is stored
+/// (API-CONTRACT.md 6.4). Must not throw.
+using event_listener = std::function<void(const stored_event&)>;
+
 class state {
  public:
   /// Seeds the model; the seeded tenant gets its id here, once for the server's life.
   state();
 
-  /// Back to the seeded model; the seeded tenant keeps its id.
+  /// Back to the seeded model; the seeded tenant keeps its id, the event listener stays.
   void reset();
 
   id_generator& ids() { return ids_; }
@@ -39,10 +53,45 @@ class state {
   /// Stores `t`, which must have a unique name; returns the stored record.
   tenant& add_tenant(tenant t);
 
+  // The tenant store (4.2, 4.3).
+  api_key_store& api_keys() { return api_keys_; }
+  keyed_value_store& secrets() { return secrets_; }
+  keyed_value_store& variables() { return variables_; }
+
+  // Data cores, flow types, event types (4.4-4.6) and the sensitive-data log.
+  resource_store& resources() { return resources_; }
+  removal_log& removals() { return removals_; }
+
+  /// The stored events (4.8). Store new ones with store_event().
+  const event_store& events() const { return events_; }
+
+  /// Removes the resource, everything under it and their events; unknown ids do nothing
+  /// (a completion may find its resource already gone).
+  void remove_data_core(std::string id);
+  void remove_flow_type(std::string id);
+  void remove_event_type(std::string id);
+  /// The seq at which a truncation requested now cuts, for finish_truncate().
+  std::uint64_t truncate_point() const { return events_.next_seq(); }
+  /// Ends a truncation of `event_type_id` requested at `seq` (5.3): drops its events
+  /// stored before it and clears isTruncating. Unknown ids do nothing.
+  void finish_truncate(std::string event_type_id, std::uint64_t seq);
+
+  /// Stores `e` (its seq is assigned) and announces it to the event listener.
+  const stored_event& store_event(stored_event e);
+  /// Where stored events are announced: the notification sockets, later. Empty: nobody.
+  void set_event_listener(event_listener listener) { event_listener_ = std::move(listener); }
+
  private:
   id_generator ids_;
   std::string acme_id_;
   std::vector<tenant> tenants_;
+  api_key_store api_keys_;
+  keyed_value_store secrets_;
+  keyed_value_store variables_;
+  resource_store resources_;
+  removal_log removals_;
+  event_store events_;
+  event_listener event_listener_;
 };
 
 }  // namespace flowcore::stub::detail

@@ -18,4 +18,8 @@ bool istarts_with(std::string_view text, std::string_view prefix);
 /// form encoding of query strings (API-CONTRACT.md 3.1). False on a malformed escape.
 bool percent_decode(std::string_view in, bool plus_is_space, std::string& out);
 
+/// Decodes standard, padded base64 (RFC 4648 section 4: `A-Z a-z 0-9 + /`, '=' padding,
+/// length a multiple of 4). False for anything else.
+bool base64_decode(std::string_view in, std::string& out);
+
 }  // namespace flowcore::stub::detail

@@ -55,9 +55,9 @@ struct request_record {
   std::string sni;                  ///< TLS server name sent by the client; empty if none.
 };
 
-/// @brief The stub server: every REST route of API-CONTRACT.md (section by section as
-/// they are implemented), the fault and reset control routes, in-memory state seeded
-/// with tenant `acme`.
+/// @brief The stub server: the REST routes of API-CONTRACT.md 4.1-4.8, the fault and
+/// reset control routes, in-memory state seeded with tenant `acme`; deletions and
+/// truncations complete after `server_options::delete_delay` / `truncate_delay`.
 ///
 /// Runs on the executor it is given; no threads. Not copyable.
 class server {
@@ -69,7 +69,8 @@ class server {
 
   /// @brief Binds and starts accepting. Throws `boost::system::system_error` on failure.
   void start();
-  /// @brief Stops accepting and closes every open connection. Idempotent.
+  /// @brief Stops accepting, closes every open connection and discards pending
+  /// delete/truncate completions, so the io_context runs out of work. Idempotent.
   void stop();
 
   /// @brief The bound port (valid after start()).
@@ -84,7 +85,8 @@ class server {
   void add_fault(fault f);
   /// @brief Removes every fault.
   void clear_faults();
-  /// @brief Restores the seeded state (same `acme` id) and removes every fault.
+  /// @brief Restores the seeded state (same `acme` id), removes every fault and discards
+  /// pending delete/truncate completions.
   void reset();
 
   /// @brief The seeded tenant's id (stable for the life of the server).
