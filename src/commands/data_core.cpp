@@ -2,7 +2,6 @@
 // DataCore commands (API-CONTRACT.md 4.4): paths, bodies, JSON mapping, delete-and-poll.
 #include "commands/delete_and_poll.hpp"
 #include "commands/not_found.hpp"
-#include "commands/tenant_instance.hpp"
 #include "execute.hpp"
 #include "json_reader.hpp"
 #include "url_encoding.hpp"
@@ -52,16 +51,13 @@ std::string data_core_path(const std::string& id) {
   return "/api/v1/data-cores/" + percent_encode(id);
 }
 
-request_spec exists_request(const std::string& id) {
-  return request_spec{.service = service::data_core, .target = data_core_path(id) + "/exists"};
-}
-
-asio::awaitable<bool> data_core_still_exists(call& c, std::string id,
-                                             steady_clock::time_point until) {
-  request_spec spec = exists_request(id);
-  std::string body = co_await c.send(spec, until);
-  co_return map_response(
-      body, [](const json::value& v) { return json_object_reader(v, "").boolean("exists"); });
+deletion_target deletion(std::string id) {
+  return deletion_target{.resource = "DataCore",
+                         .id_field = "dataCoreId",
+                         .id_name = "data_core_id",
+                         .collection = "/api/v1/data-cores",
+                         .service = service::data_core,
+                         .id = std::move(id)};
 }
 
 }  // namespace
@@ -142,35 +138,14 @@ asio::awaitable<data_core> run(call& c, data_core_update cmd) {
 
 asio::awaitable<bool> run(call& c, data_core_exists cmd) {
   c.require(cmd.data_core_id, "data_core_id");
-  co_return co_await data_core_still_exists(c, cmd.data_core_id, c.deadline());
+  deletion_target target = deletion(std::move(cmd.data_core_id));
+  co_return co_await exists(c, target, c.deadline());
 }
 
 asio::awaitable<bool> run(call& c, data_core_request_delete cmd) {
-  c.require(cmd.tenant, "tenant");
-  c.require(cmd.data_core_id, "data_core_id");
-  check_wait_options(c, cmd.wait_options);
-  std::optional<origin> dedicated = co_await dedicated_origin_for(c, cmd.tenant, "delete-manager");
-  json::object body;
-  body["tenant"] = cmd.tenant;
-  body["dataCoreId"] = cmd.data_core_id;
-  body["waitForDelete"] = cmd.wait;
-  request_spec spec{.method = "DELETE",
-                    .service = service::delete_manager,
-                    .target = data_core_path(cmd.data_core_id) + "/request-delete",
-                    .body = json::serialize(body),
-                    .not_found_message = not_found_text("DataCore", {{"id", cmd.data_core_id}}),
-                    .dedicated = std::move(dedicated)};
-  std::string answer = co_await c.send(spec);
-  const bool success = map_response(
-      answer, [](const json::value& v) { return json_object_reader(v, "").boolean("success"); });
-  if (!cmd.wait || !success) co_return success;
-  const auto started = steady_clock::now();
-  pending_check still_exists = [&c, id = cmd.data_core_id](steady_clock::time_point until) {
-    return data_core_still_exists(c, id, until);
-  };
-  co_await poll_until_done(c, cmd.wait_options, started, "deletion of DataCore " + cmd.data_core_id,
-                           still_exists);
-  co_return true;
+  deletion_target target = deletion(std::move(cmd.data_core_id));  // named: see call::send
+  co_return co_await request_delete(c, std::move(cmd.tenant), std::move(target), cmd.wait,
+                                    cmd.wait_options);
 }
 
 }  // namespace flowcore::detail

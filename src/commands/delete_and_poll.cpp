@@ -2,7 +2,14 @@
 #include "commands/delete_and_poll.hpp"
 
 #include "call_failure.hpp"
+#include "commands/not_found.hpp"
+#include "commands/tenant_instance.hpp"
+#include "json_reader.hpp"
+#include "url_encoding.hpp"
 #include "wait_decision.hpp"
+
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
 
 namespace flowcore::detail {
 
@@ -47,6 +54,50 @@ boost::asio::awaitable<void> poll_until_done(call& c, wait_options options,
     ++polls;
     if (!pending) co_return;
   }
+}
+
+namespace {
+std::string resource_path(const deletion_target& target) {
+  return std::string(target.collection) + "/" + percent_encode(target.id);
+}
+}  // namespace
+
+boost::asio::awaitable<bool> exists(call& c, deletion_target target,
+                                    steady_clock::time_point until) {
+  request_spec spec{.service = target.service, .target = resource_path(target) + "/exists"};
+  std::string body = co_await c.send(spec, until);
+  co_return map_response(
+      body, [](const json::value& v) { return json_object_reader(v, "").boolean("exists"); });
+}
+
+boost::asio::awaitable<bool> request_delete(call& c, std::string tenant, deletion_target target,
+                                            bool wait, wait_options options) {
+  c.require(tenant, "tenant");
+  c.require(target.id, target.id_name);
+  check_wait_options(c, options);
+  std::optional<origin> dedicated = co_await dedicated_origin_for(c, tenant, "delete-manager");
+  json::object body;
+  body["tenant"] = tenant;
+  body[target.id_field] = target.id;
+  body["waitForDelete"] = wait;
+  request_spec spec{.method = "DELETE",
+                    .service = service::delete_manager,
+                    .target = resource_path(target) + "/request-delete",
+                    .body = json::serialize(body),
+                    .not_found_message = not_found_text(target.resource, {{"id", target.id}}),
+                    .dedicated = std::move(dedicated)};
+  std::string answer = co_await c.send(spec);
+  const bool success = map_response(
+      answer, [](const json::value& v) { return json_object_reader(v, "").boolean("success"); });
+  if (!wait || !success) co_return success;  // {"success":false} is not polled
+  const auto started = steady_clock::now();
+  pending_check still_exists = [&c, target](steady_clock::time_point until) {
+    return exists(c, target, until);
+  };
+  co_await poll_until_done(c, options, started,
+                           "deletion of " + std::string(target.resource) + " " + target.id,
+                           still_exists);
+  co_return true;
 }
 
 }  // namespace flowcore::detail

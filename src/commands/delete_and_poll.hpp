@@ -26,4 +26,24 @@ boost::asio::awaitable<void> poll_until_done(call& c, wait_options options,
 /// Before any I/O: poll_interval and cap must be positive, else invalid_argument.
 void check_wait_options(const call& c, const wait_options& options);
 
+/// What a `*_request_delete` command deletes.
+struct deletion_target {
+  const char* resource;    ///< "DataCore": not_found texts and messages.
+  const char* id_field;    ///< "dataCoreId": the request body's id member.
+  const char* id_name;     ///< "data_core_id": the command's field, for messages.
+  const char* collection;  ///< "/api/v1/data-cores": ids go below it.
+  detail::service service;  ///< Where `<collection>/<id>/exists` is answered.
+  std::string id;
+};
+
+/// API-CONTRACT.md 5.1 whole: checks (tenant, id, wait options), the tenant-instance
+/// lookup, `DELETE <collection>/<id>/request-delete`, then, when `wait` and the answer's
+/// success, polls `exists` until false. Returns the answer's success.
+boost::asio::awaitable<bool> request_delete(call& c, std::string tenant, deletion_target target,
+                                            bool wait, wait_options options);
+
+/// `GET <collection>/<id>/exists` ending by `until`.
+boost::asio::awaitable<bool> exists(call& c, deletion_target target,
+                                    steady_clock::time_point until);
+
 }  // namespace flowcore::detail
