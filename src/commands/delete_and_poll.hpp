@@ -42,7 +42,9 @@ struct deletion_target {
 boost::asio::awaitable<bool> request_delete(call& c, std::string tenant, deletion_target target,
                                             bool wait, wait_options options);
 
-/// `GET <collection>/<id>/exists` ending by `until`.
+/// `GET <collection>/<id>/exists` ending by `until`. `target` is taken by value on
+/// purpose: with a `const deletion_target&` bound to the caller's local, GCC 12 builds
+/// read freed memory in `co_return co_await exists(c, target, ...)` (ASan, data core tests).
 boost::asio::awaitable<bool> exists(call& c, deletion_target target,
                                     steady_clock::time_point until);
 
