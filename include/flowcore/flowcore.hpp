@@ -6,6 +6,7 @@
 #include <flowcore/auth.hpp>
 #include <flowcore/client.hpp>
 #include <flowcore/commands/data_core.hpp>
+#include <flowcore/commands/event_type.hpp>
 #include <flowcore/commands/flow_type.hpp>
 #include <flowcore/commands/tenant.hpp>
 #include <flowcore/error.hpp>

@@ -70,8 +70,11 @@ boost::asio::awaitable<bool> exists(call& c, deletion_target target,
       body, [](const json::value& v) { return json_object_reader(v, "").boolean("exists"); });
 }
 
-boost::asio::awaitable<bool> request_delete(call& c, std::string tenant, deletion_target target,
-                                            bool wait, wait_options options) {
+boost::asio::awaitable<bool> send_delete_manager_request(call& c, std::string tenant,
+                                                         deletion_target target,
+                                                         std::string action,
+                                                         std::string wait_field, bool wait,
+                                                         wait_options options) {
   c.require(tenant, "tenant");
   c.require(target.id, target.id_name);
   check_wait_options(c, options);
@@ -79,16 +82,22 @@ boost::asio::awaitable<bool> request_delete(call& c, std::string tenant, deletio
   json::object body;
   body["tenant"] = tenant;
   body[target.id_field] = target.id;
-  body["waitForDelete"] = wait;
+  body[wait_field] = wait;
   request_spec spec{.method = "DELETE",
                     .service = service::delete_manager,
-                    .target = resource_path(target) + "/request-delete",
+                    .target = resource_path(target) + "/" + action,
                     .body = json::serialize(body),
                     .not_found_message = not_found_text(target.resource, {{"id", target.id}}),
                     .dedicated = std::move(dedicated)};
   std::string answer = co_await c.send(spec);
-  const bool success = map_response(
+  co_return map_response(
       answer, [](const json::value& v) { return json_object_reader(v, "").boolean("success"); });
+}
+
+boost::asio::awaitable<bool> request_delete(call& c, std::string tenant, deletion_target target,
+                                            bool wait, wait_options options) {
+  const bool success = co_await send_delete_manager_request(
+      c, std::move(tenant), target, "request-delete", "waitForDelete", wait, options);
   if (!wait || !success) co_return success;  // {"success":false} is not polled
   const auto started = steady_clock::now();
   pending_check still_exists = [&c, target](steady_clock::time_point until) {

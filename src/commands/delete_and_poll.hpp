@@ -36,6 +36,15 @@ struct deletion_target {
   std::string id;
 };
 
+/// Steps 1-3 of API-CONTRACT.md 5.1/5.2: checks (tenant, id, wait options), the
+/// tenant-instance lookup, then `DELETE <collection>/<id>/<action>` with body
+/// {"tenant", "<id_field>", "<wait_field>": wait}. Returns the answer's success.
+boost::asio::awaitable<bool> send_delete_manager_request(call& c, std::string tenant,
+                                                         deletion_target target,
+                                                         std::string action,
+                                                         std::string wait_field, bool wait,
+                                                         wait_options options);
+
 /// API-CONTRACT.md 5.1 whole: checks (tenant, id, wait options), the tenant-instance
 /// lookup, `DELETE <collection>/<id>/request-delete`, then, when `wait` and the answer's
 /// success, polls `exists` until false. Returns the answer's success.

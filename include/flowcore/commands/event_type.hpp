@@ -1,0 +1,116 @@
+// Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
+#pragma once
+/// @file
+/// @brief EventType commands (`event-type-2.api`; request-delete and request-truncate on
+/// `delete-manager`; both credential modes) and their result.
+
+#include <flowcore/wait.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace flowcore {
+
+/// @brief Which payload fields of an event type hold sensitive data.
+struct sensitive_data_mask {
+  std::string key;     ///< The payload field that identifies the subject, e.g. "customerId".
+  std::string schema;  ///< JSON text of an object, e.g. {"email":"string","name":true}.
+};
+
+/// @brief An event type inside a flow type.
+struct event_type {
+  std::string id;
+  std::string tenant_id;
+  std::string data_core_id;
+  std::string flow_type_id;
+  std::string name;
+  std::string description;
+  std::string created_at;
+  std::optional<std::string> updated_at;  ///< Null until the first update.
+  bool is_truncating = false;
+  bool is_deleting = false;
+  std::optional<flowcore::sensitive_data_mask> sensitive_data_mask;
+  std::optional<bool> sensitive_data_enabled;
+};
+
+/// @brief Creates an event type. `POST /api/v1/event-types`. Not idempotent: re-sent only
+/// when nothing reached the server. A mask schema that is not a JSON object is
+/// `invalid_argument` (nothing is sent).
+struct event_type_create {
+  using result_type = flowcore::event_type;
+  static constexpr const char* command_name = "event_type_create";
+  static constexpr bool idempotent = false;
+  std::string flow_type_id;
+  std::string name;
+  std::string description;
+  std::optional<flowcore::sensitive_data_mask> sensitive_data_mask;
+  std::optional<bool> sensitive_data_enabled;
+};
+
+/// @brief Fetches one event type: by `event_type_id`, else by `flow_type_id` +
+/// `event_type` (its name). 404 or no match: `not_found`.
+struct event_type_fetch {
+  using result_type = flowcore::event_type;
+  static constexpr const char* command_name = "event_type_fetch";
+  static constexpr bool idempotent = true;
+  std::string event_type_id;
+  std::string flow_type_id;
+  std::string event_type;  ///< The event type's name, with flow_type_id.
+};
+
+/// @brief Lists the event types of a flow type. `GET /api/v1/event-types?flowTypeId=`.
+struct event_type_list {
+  using result_type = std::vector<flowcore::event_type>;
+  static constexpr const char* command_name = "event_type_list";
+  static constexpr bool idempotent = true;
+  std::string flow_type_id;
+};
+
+/// @brief Updates the set fields (none set: an empty update, which is allowed).
+/// `PATCH /api/v1/event-types/{eventTypeId}`.
+struct event_type_update {
+  using result_type = flowcore::event_type;
+  static constexpr const char* command_name = "event_type_update";
+  static constexpr bool idempotent = true;
+  std::string event_type_id;
+  std::optional<std::string> description;
+  std::optional<flowcore::sensitive_data_mask> sensitive_data_mask;
+  std::optional<bool> sensitive_data_enabled;
+};
+
+/// @brief Whether an event type exists. `GET /api/v1/event-types/{eventTypeId}/exists`.
+struct event_type_exists {
+  using result_type = bool;
+  static constexpr const char* command_name = "event_type_exists";
+  static constexpr bool idempotent = true;
+  std::string event_type_id;
+};
+
+/// @brief Requests deletion of an event type (and its events) and, by default, waits until
+/// it is gone; see `data_core_request_delete` for the wait, errors and cancellation.
+struct event_type_request_delete {
+  using result_type = bool;
+  static constexpr const char* command_name = "event_type_request_delete";
+  static constexpr bool idempotent = true;
+  std::string tenant;  ///< The tenant's name (drives the dedicated-tenant lookup).
+  std::string event_type_id;
+  bool wait = true;  ///< false: return right after the request is accepted.
+  flowcore::wait_options wait_options = {};
+};
+
+/// @brief Requests truncation of an event type's stored events and, by default, waits
+/// until the truncation has started (`isTruncating` true; API-CONTRACT.md 5.2), checking at
+/// once and every poll interval, with the same cap, errors and cancellation as deletes.
+/// To wait for its end, poll `event_type_fetch` until `is_truncating` is false.
+struct event_type_request_truncate {
+  using result_type = bool;
+  static constexpr const char* command_name = "event_type_request_truncate";
+  static constexpr bool idempotent = true;
+  std::string tenant;
+  std::string event_type_id;
+  bool wait = true;
+  flowcore::wait_options wait_options = {};
+};
+
+}  // namespace flowcore

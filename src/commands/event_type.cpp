@@ -1,0 +1,192 @@
+// Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
+// EventType commands (API-CONTRACT.md 4.6): paths, bodies, JSON mapping, delete- and
+// truncate-and-poll.
+#include "commands/delete_and_poll.hpp"
+#include "commands/not_found.hpp"
+#include "execute.hpp"
+#include "json_reader.hpp"
+#include "url_encoding.hpp"
+
+#include <flowcore/commands/event_type.hpp>
+
+#include <boost/json/object.hpp>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+namespace flowcore::detail {
+
+namespace asio = boost::asio;
+
+namespace {
+
+event_type read_event_type(const json_object_reader& r) {
+  event_type e;
+  e.id = r.string("id");
+  e.tenant_id = r.string("tenantId");
+  e.data_core_id = r.string("dataCoreId");
+  e.flow_type_id = r.string("flowTypeId");
+  e.name = r.string("name");
+  e.description = r.string("description");
+  e.created_at = r.string("createdAt");
+  e.updated_at = r.nullable_string("updatedAt");
+  e.is_truncating = r.boolean("isTruncating");
+  e.is_deleting = r.boolean("isDeleting");
+  if (auto mask = r.optional_object("sensitiveDataMask"))
+    e.sensitive_data_mask = sensitive_data_mask{.key = mask->string("key"),
+                                                .schema = mask->object_text("schema")};
+  e.sensitive_data_enabled = r.optional_boolean("sensitiveDataEnabled");
+  return e;
+}
+
+event_type map_one(const std::string& body) {
+  return map_response(
+      body, [](const json::value& v) { return read_event_type(json_object_reader(v, "")); });
+}
+
+std::vector<event_type> map_many(const std::string& body) {
+  return map_response(
+      body, [](const json::value& v) { return map_object_array(v, "", read_event_type); });
+}
+
+deletion_target deletion(std::string id) {
+  return deletion_target{.resource = "EventType",
+                         .id_field = "eventTypeId",
+                         .id_name = "event_type_id",
+                         .collection = "/api/v1/event-types",
+                         .service = service::event_type,
+                         .id = std::move(id)};
+}
+
+std::string event_type_path(const std::string& id) {
+  return "/api/v1/event-types/" + percent_encode(id);
+}
+
+// {"key":..., "schema":{...}}; the schema text must be a JSON object.
+json::object mask_json(const call& c, const sensitive_data_mask& mask) {
+  boost::system::error_code ec;
+  json::value schema = json::parse(mask.schema, ec);
+  if (ec || !schema.is_object())
+    fail(error::invalid_argument,
+         std::string(c.command()) + ": sensitive_data_mask.schema must be a JSON object");
+  if (mask.key.empty())
+    fail(error::invalid_argument, std::string(c.command()) + ": sensitive_data_mask.key is required");
+  json::object out;
+  out["key"] = mask.key;
+  out["schema"] = std::move(schema);
+  return out;
+}
+
+request_spec fetch_request(const std::string& id) {
+  return request_spec{.service = service::event_type,
+                      .target = event_type_path(id),
+                      .not_found_message = not_found_text("EventType", {{"id", id}})};
+}
+
+// The truncate wait's check: still pending while the truncation has not started.
+asio::awaitable<bool> truncation_not_started(call& c, std::string id,
+                                             steady_clock::time_point until) {
+  request_spec spec = fetch_request(id);
+  std::string answer = co_await c.send(spec, until);
+  co_return !map_one(answer).is_truncating;
+}
+
+}  // namespace
+
+asio::awaitable<event_type> run(call& c, event_type_create cmd) {
+  c.require(cmd.flow_type_id, "flow_type_id");
+  c.require(cmd.name, "name");
+  json::object body;
+  body["flowTypeId"] = cmd.flow_type_id;
+  body["name"] = cmd.name;
+  body["description"] = cmd.description;
+  if (cmd.sensitive_data_mask) body["sensitiveDataMask"] = mask_json(c, *cmd.sensitive_data_mask);
+  if (cmd.sensitive_data_enabled) body["sensitiveDataEnabled"] = *cmd.sensitive_data_enabled;
+  request_spec spec{.method = "POST",
+                    .service = service::event_type,
+                    .target = "/api/v1/event-types",
+                    .body = json::serialize(body),
+                    .idempotent = false};
+  std::string answer = co_await c.send(spec);
+  co_return map_one(answer);
+}
+
+asio::awaitable<event_type> run(call& c, event_type_fetch cmd) {
+  if (!cmd.event_type_id.empty()) {
+    request_spec spec = fetch_request(cmd.event_type_id);
+    std::string answer = co_await c.send(spec);
+    co_return map_one(answer);
+  }
+  if (cmd.flow_type_id.empty() || cmd.event_type.empty())
+    fail(error::invalid_argument,
+         "event_type_fetch: set event_type_id, or flow_type_id and event_type");
+  request_spec spec{
+      .service = service::event_type,
+      .target = "/api/v1/event-types" +
+                query_builder().add("flowTypeId", cmd.flow_type_id).add("name", cmd.event_type).str(),
+      .not_found_message = not_found_text("EventType", {{"name", cmd.event_type}})};
+  std::string answer = co_await c.send(spec);
+  std::vector<event_type> matches = map_many(answer);  // by name: an array, [] is not_found
+  if (matches.empty()) fail(error::not_found, *spec.not_found_message);
+  co_return std::move(matches.front());
+}
+
+asio::awaitable<std::vector<event_type>> run(call& c, event_type_list cmd) {
+  c.require(cmd.flow_type_id, "flow_type_id");
+  request_spec spec{
+      .service = service::event_type,
+      .target = "/api/v1/event-types" + query_builder().add("flowTypeId", cmd.flow_type_id).str()};
+  std::string answer = co_await c.send(spec);
+  co_return map_many(answer);
+}
+
+asio::awaitable<event_type> run(call& c, event_type_update cmd) {
+  c.require(cmd.event_type_id, "event_type_id");
+  json::object body;  // may be {}: the contract allows an empty update here
+  if (cmd.description) body["description"] = *cmd.description;
+  if (cmd.sensitive_data_mask) body["sensitiveDataMask"] = mask_json(c, *cmd.sensitive_data_mask);
+  if (cmd.sensitive_data_enabled) body["sensitiveDataEnabled"] = *cmd.sensitive_data_enabled;
+  request_spec spec{.method = "PATCH",
+                    .service = service::event_type,
+                    .target = event_type_path(cmd.event_type_id),
+                    .body = json::serialize(body)};
+  std::string answer = co_await c.send(spec);
+  co_return map_one(answer);
+}
+
+asio::awaitable<bool> run(call& c, event_type_exists cmd) {
+  c.require(cmd.event_type_id, "event_type_id");
+  deletion_target target = deletion(std::move(cmd.event_type_id));
+  co_return co_await exists(c, target, c.deadline());
+}
+
+asio::awaitable<bool> run(call& c, event_type_request_delete cmd) {
+  deletion_target target = deletion(std::move(cmd.event_type_id));  // named: see call::send
+  co_return co_await request_delete(c, std::move(cmd.tenant), std::move(target), cmd.wait,
+                                    cmd.wait_options);
+}
+
+asio::awaitable<bool> run(call& c, event_type_request_truncate cmd) {
+  deletion_target target = deletion(cmd.event_type_id);
+  const bool success = co_await send_delete_manager_request(
+      c, std::move(cmd.tenant), std::move(target), "request-truncate", "waitForTruncate", cmd.wait,
+      cmd.wait_options);
+  if (!cmd.wait || !success) co_return success;
+  // Polls at once (the TypeScript SDK sleeps 1 s first) until the truncation has started.
+  const auto started = steady_clock::now();
+  pending_check not_started = [&c, id = cmd.event_type_id](steady_clock::time_point until) {
+    return truncation_not_started(c, id, until);
+  };
+  co_await poll_until_done(c, cmd.wait_options, started,
+                           "truncation of EventType " + cmd.event_type_id, not_started);
+  co_return true;
+}
+
+}  // namespace flowcore::detail
+
+FLOWCORE_INSTANTIATE_COMMAND(flowcore::event_type_create);
+FLOWCORE_INSTANTIATE_COMMAND(flowcore::event_type_fetch);
+FLOWCORE_INSTANTIATE_COMMAND(flowcore::event_type_list);
+FLOWCORE_INSTANTIATE_COMMAND(flowcore::event_type_update);
+FLOWCORE_INSTANTIATE_COMMAND(flowcore::event_type_exists);
+FLOWCORE_INSTANTIATE_COMMAND(flowcore::event_type_request_delete);
+FLOWCORE_INSTANTIATE_COMMAND(flowcore::event_type_request_truncate);

@@ -1,0 +1,101 @@
+// Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
+// The EventType family end to end against the stub, with truncate-and-poll.
+#include "stub_fixture.hpp"
+
+namespace flowcore::test {
+
+namespace {
+// acme / orders / order: the parents every test here needs.
+asio::awaitable<fc::flow_type> make_flow_type(fc::client& client, const stub_fixture& f) {
+  fc::data_core_create dc{.tenant_id = f.stub.acme_tenant_id(), .name = "orders"};
+  fc::data_core core = co_await client.execute(dc);
+  fc::flow_type_create ft{.data_core_id = core.id, .name = "order"};
+  co_return co_await client.execute(ft);
+}
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(event_type)
+
+BOOST_AUTO_TEST_CASE(create_fetch_list_update_exists_delete) {
+  stub_fixture f({.delete_delay = 30ms});
+  auto client = f.make_client();
+  f.run([&]() -> asio::awaitable<void> {
+    fc::flow_type ft = co_await make_flow_type(client, f);
+    fc::event_type_create create{
+        .flow_type_id = ft.id, .name = "created", .description = "Order created",
+        .sensitive_data_mask = fc::sensitive_data_mask{.key = "customerId", .schema = R"({"email":"string"})"}};
+    fc::event_type et = co_await client.execute(create);
+    BOOST_TEST(et.name == "created");
+    BOOST_TEST(et.flow_type_id == ft.id);
+    BOOST_TEST(!et.updated_at.has_value());
+    BOOST_TEST(!et.is_truncating);
+    BOOST_REQUIRE(et.sensitive_data_mask.has_value());
+    BOOST_TEST(et.sensitive_data_mask->key == "customerId");
+    BOOST_TEST(et.sensitive_data_mask->schema == R"({"email":"string"})");
+
+    fc::event_type_fetch by_id{.event_type_id = et.id};
+    BOOST_TEST((co_await client.execute(by_id)).name == "created");
+    fc::event_type_fetch by_name{.flow_type_id = ft.id, .event_type = "created"};
+    BOOST_TEST((co_await client.execute(by_name)).id == et.id);
+    fc::event_type_list list{.flow_type_id = ft.id};
+    BOOST_TEST((co_await client.execute(list)).size() == 1u);
+    fc::event_type_update update{.event_type_id = et.id, .description = "Created"};
+    fc::event_type updated = co_await client.execute(update);
+    BOOST_TEST(updated.description == "Created");
+    BOOST_TEST(updated.updated_at.has_value());
+
+    fc::event_type_exists exists{.event_type_id = et.id};
+    BOOST_TEST(co_await client.execute(exists));
+    fc::event_type_request_delete del{.tenant = "acme", .event_type_id = et.id};
+    BOOST_TEST(co_await client.execute(del));
+    BOOST_TEST(!co_await client.execute(exists));
+  });
+}
+
+BOOST_AUTO_TEST_CASE(truncate_waits_until_the_truncation_starts) {
+  stub_fixture f({.truncate_delay = 2s});
+  auto client = f.make_client();
+  f.run([&]() -> asio::awaitable<void> {
+    fc::flow_type ft = co_await make_flow_type(client, f);
+    fc::event_type_create create{.flow_type_id = ft.id, .name = "created"};
+    fc::event_type et = co_await client.execute(create);
+    f.stub.clear_requests();
+    fc::event_type_request_truncate truncate{.tenant = "acme", .event_type_id = et.id};
+    BOOST_TEST(co_await client.execute(truncate));
+    fc::event_type_fetch fetch{.event_type_id = et.id};
+    BOOST_TEST((co_await client.execute(fetch)).is_truncating);
+  });
+  const auto& r = f.stub.requests();
+  BOOST_TEST(r.at(1).target.ends_with("/request-truncate"));
+  BOOST_TEST(r.at(1).body.find(R"("waitForTruncate":true)") != std::string::npos);
+  BOOST_TEST(r.at(2).method == "GET");  // polled at once, no fixed sleep first
+}
+
+BOOST_AUTO_TEST_CASE(failures_map_as_the_contract_says) {
+  stub_fixture f;
+  auto client = f.make_client();
+  f.run([&]() -> asio::awaitable<void> {
+    fc::flow_type ft = co_await make_flow_type(client, f);
+    const auto before = f.stub.requests().size();
+    fc::event_type_create bad_mask{.flow_type_id = ft.id, .name = "x",
+                                   .sensitive_data_mask = fc::sensitive_data_mask{.key = "k", .schema = "[1]"}};
+    auto [e1, d1] = co_await try_execute(client, bad_mask);
+    BOOST_TEST(e1 == fc::error::invalid_argument);
+    BOOST_TEST(f.stub.requests().size() == before);
+    fc::event_type_fetch unknown{.event_type_id = "nope"};
+    auto [e2, d2] = co_await try_execute(client, unknown);
+    BOOST_TEST(e2 == fc::error::not_found);
+    BOOST_TEST(d2.message == R"(EventType not found: {"id":"nope"})");
+    fc::event_type_fetch no_match{.flow_type_id = ft.id, .event_type = "gone"};
+    auto [e3, d3] = co_await try_execute(client, no_match);
+    BOOST_TEST(d3.message == R"(EventType not found: {"name":"gone"})");
+    fc::event_type_request_truncate unknown_truncate{.tenant = "acme", .event_type_id = "nope"};
+    auto [e4, d4] = co_await try_execute(client, unknown_truncate);
+    BOOST_TEST(e4 == fc::error::not_found);
+    BOOST_TEST(d4.message == R"(EventType not found: {"id":"nope"})");
+  });
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace flowcore::test
