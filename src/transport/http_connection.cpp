@@ -15,6 +15,7 @@
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
 
+#include <tuple>
 #include <variant>
 
 #ifndef FLOWCORE_VERSION
@@ -117,6 +118,10 @@ asio::awaitable<error_code> resolve_within(std::string host, std::uint16_t port,
     state->endpoints = std::move(endpoints);
     state->timer.cancel();
   };
+  // The expiry is set before resolving: a resolver may complete inline (the test hook
+  // can), and its cancel() must find the timer already armed, or the wait would run
+  // the whole budget.
+  state->timer.expires_after(budget);
   if (resolver) {
     resolver(host, port, done);
   } else {
@@ -128,8 +133,8 @@ asio::awaitable<error_code> resolve_within(std::string host, std::uint16_t port,
                             done(ec, std::move(endpoints));
                           });
   }
-  state->timer.expires_after(budget);
-  auto [wait_ec] = co_await state->timer.async_wait(no_throw);
+  error_code wait_ec;
+  if (!state->done) std::tie(wait_ec) = co_await state->timer.async_wait(no_throw);
   if (!state->done)
     co_return wait_ec == asio::error::operation_aborted ? error_code(asio::error::operation_aborted)
                                                         : error_code(beast::error::timeout);
