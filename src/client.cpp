@@ -78,7 +78,7 @@ std::shared_ptr<client_impl> client_access::impl(const client& c) { return c.imp
 
 }  // namespace detail
 
-client::client(executor_type ex, client_options options)
+client::client(executor_type ex, client_options options, construct_tag)
     : impl_(std::make_shared<detail::client_impl>(std::move(ex), std::move(options))) {}
 
 client::executor_type client::get_executor() const noexcept { return impl_->executor(); }

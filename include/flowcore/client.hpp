@@ -60,7 +60,16 @@ class client {
 
   /// @brief Creates a client. Options are checked on first use: a malformed `base_url`,
   /// credential or option makes each call fail with `fc::error::invalid_argument`.
-  explicit client(executor_type ex, client_options options = {});
+  ///
+  /// A template, constrained so that copying a client never considers it: with a plain
+  /// `client(executor_type, ...)` a copy would ask whether a client converts to
+  /// `any_io_executor`, which asks whether a client is copyable, and GCC stops the
+  /// recursion with an error (seen when a coroutine takes a client by value).
+  template <class Executor>
+    requires(!std::is_same_v<std::remove_cvref_t<Executor>, client> &&
+             std::is_convertible_v<const Executor&, executor_type>)
+  explicit client(const Executor& ex, client_options options = {})
+      : client(executor_type(ex), std::move(options), construct_tag{}) {}
 
   /// @brief The executor every operation of this client runs on.
   executor_type get_executor() const noexcept;
@@ -146,6 +155,8 @@ class client {
 
  private:
   friend struct detail::client_access;
+  struct construct_tag {};
+  client(executor_type ex, client_options options, construct_tag);
 
   template <class Command, class CompletionToken>
   auto initiate(Command cmd, call_options opts, diagnostics* diag, CompletionToken&& token) const {
