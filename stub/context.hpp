@@ -1,11 +1,12 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #pragma once
-// What every route handler may touch: the model, the fault list, and the completions that
-// run later (delete, truncate). Grows with the stub (notification sockets) without
+// What every route handler may touch: the model, the fault list, the completions that
+// run later (delete, truncate) and the notification sockets. Grows with the stub without
 // changing the handler signature.
 
 #include "deferred_work.hpp"
 #include "faults.hpp"
+#include "notification_hub.hpp"
 #include "state.hpp"
 
 #include <chrono>
@@ -16,10 +17,13 @@ struct context {
   state& model;
   fault_list& faults;
   deferred_work& later;
+  notification_hub& notifications;  ///< Open /notifications sockets (9.3 ws_frame, ws_close).
   std::chrono::milliseconds delete_delay;    ///< request-delete completes after it (5.3).
   std::chrono::milliseconds truncate_delay;  ///< request-truncate completes after it.
 
   /// POST /__stub/reset and server::reset(): the seeded model, no faults, nothing pending.
+  /// Open sockets stay open; their subscriptions name ids that no longer exist, so they
+  /// receive nothing until they subscribe again.
   void reset() {
     later.cancel_all();
     model.reset();

@@ -30,7 +30,8 @@ request_record to_record(const http_request& r) {
                         .has_content_length = r.has_content_length,
                         .chunked = r.chunked,
                         .connection_id = r.connection_id,
-                        .sni = r.sni};
+                        .sni = r.sni,
+                        .headers = r.headers};
 }
 
 // Anything but http_error escaping a handler is a stub bug: a 500 for the client, rather
@@ -76,8 +77,11 @@ http_response fault_answer(const fault& f) {
 
 dispatcher::dispatcher(boost::asio::any_io_executor ex, const server_options& options)
     : later_(std::move(ex)),
-      ctx_{model_, faults_, later_, options.delete_delay, options.truncate_delay},
+      hub_(model_, options.record_requests),
+      ctx_{model_, faults_, later_, hub_, options.delete_delay, options.truncate_delay},
       record_requests_(options.record_requests) {
+  // 6.4: every stored event, in storage order, to the matching sockets.
+  model_.set_event_listener([this](const stored_event& e) { hub_.notify(e); });
   add_tenant_routes(api_routes_);
   add_api_key_routes(api_routes_);
   add_secret_variable_routes(api_routes_);
@@ -106,12 +110,20 @@ request_plan dispatcher::plan(http_request request) {
       return answer_now(message_answer(400, "malformed request target"));
     req->http = std::move(request);
 
-    // 2. Control routes: no auth, no faults.
+    const bool upgrade = is_websocket_upgrade(req->http);
+    // 2. Control routes: no auth, no faults; and no WebSocket endpoint.
+    if (control && upgrade)
+      return answer_now(
+          message_answer(404, "no WebSocket endpoint at " + std::string(req->http.raw_path())));
     if (control) return answer_now(guarded([&] { return route(control_routes_, *req); }));
 
-    // 3. Faults. The shared_ptr keeps the request alive across a fault's delay.
+    // 3. Faults, for REST and the /notifications upgrade alike. The shared_ptr keeps the
+    // request alive across a fault's delay.
     request_plan plan;
-    plan.respond = [this, req] { return guarded([&] { return serve_api(*req); }); };
+    if (upgrade)
+      plan.respond = [req] { return guarded([&] { return serve_upgrade(*req); }); };
+    else
+      plan.respond = [this, req] { return guarded([&] { return serve_api(*req); }); };
     if (std::optional<fault> f = faults_.take(req->http.method, req->http.raw_path())) {
       plan.delay = f->delay.value_or(std::chrono::milliseconds::zero());
       if (f->reset)
@@ -145,6 +157,17 @@ http_response dispatcher::serve_api(api_request& req) {
   note_key_use(req, *credentials);
   // 5. Route, then 6. the handler's own checks.
   return route(api_routes_, req);
+}
+
+http_response dispatcher::serve_upgrade(const api_request& req) {
+  if (req.segments.size() != 1 || req.segments[0] != "notifications")
+    throw http_error(404, "no WebSocket endpoint at " + std::string(req.http.raw_path()));
+  // The credentials travel in the query (2.1); their values are not checked (6.4).
+  const auto token = req.query_value("token");
+  const auto api_key = req.query_value("api_key");
+  if ((!token || token->empty()) && (!api_key || api_key->empty()))
+    throw http_error(401, "missing token or api_key query parameter");
+  return http_response{.status = 101, .body = {}, .headers = {}};
 }
 
 void dispatcher::note_key_use(const api_request& req, const presented_credentials& credentials) {

@@ -1,13 +1,15 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #pragma once
 // Request handling in the order of API-CONTRACT.md 9.2: body is JSON, control routes,
-// faults, Authorization shape, route, then the handler's own checks. Owns the model, the
-// faults, the routes and the request log.
+// faults, Authorization shape, route, then the handler's own checks; for a WebSocket
+// upgrade, faults, then path and token (6.4). Owns the model, the faults, the routes, the
+// notification hub and the request log.
 
 #include "context.hpp"
 #include "deferred_work.hpp"
 #include "exchange.hpp"
 #include "faults.hpp"
+#include "notification_hub.hpp"
 #include "router.hpp"
 #include "state.hpp"
 
@@ -38,12 +40,15 @@ class dispatcher final : public request_sink {
   void stop() { later_.cancel_all(); }
 
   context& ctx() { return ctx_; }
+  notification_hub& notifications() { return hub_; }
   const std::vector<request_record>& requests() const { return records_; }
   std::size_t hits(std::string_view method, std::string_view path_prefix) const;
   void clear_requests() { records_.clear(); }
 
  private:
   http_response serve_api(api_request& req);  // 9.2 steps 4-6
+  /// 6.4: 404 off /notifications, 401 without a token or api_key, else 101 (accept).
+  static http_response serve_upgrade(const api_request& req);
   /// The matching handler's answer; http_error 404/405 if none.
   http_response route(const router& routes, api_request& req);
 
@@ -54,6 +59,8 @@ class dispatcher final : public request_sink {
   fault_list faults_;
   // After model_: destroyed first, it cancels every completion that refers to the model.
   deferred_work later_;
+  // After model_: stored events are announced to it through the model's listener.
+  notification_hub hub_;
   context ctx_;
   router api_routes_;
   router control_routes_;

@@ -11,6 +11,31 @@ std::optional<std::string_view> find_header(const header_list& headers, std::str
   return std::nullopt;
 }
 
+namespace {
+
+// Whether the comma-separated header `list` holds `token` ("keep-alive, Upgrade").
+bool has_token(std::string_view list, std::string_view token) {
+  while (!list.empty()) {
+    const std::size_t comma = list.find(',');
+    std::string_view item = list.substr(0, comma);
+    list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+    while (!item.empty() && (item.front() == ' ' || item.front() == '\t')) item.remove_prefix(1);
+    while (!item.empty() && (item.back() == ' ' || item.back() == '\t')) item.remove_suffix(1);
+    if (iequals(item, token)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool is_websocket_upgrade(const http_request& request) {
+  if (request.method != "GET") return false;
+  const auto upgrade = request.header("Upgrade");
+  const auto connection = request.header("Connection");
+  return upgrade && connection && has_token(*upgrade, "websocket") &&
+         has_token(*connection, "upgrade");
+}
+
 std::string_view http_request::raw_path() const {
   const std::string_view t(target);
   return t.substr(0, t.find('?'));

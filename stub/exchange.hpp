@@ -38,8 +38,13 @@ struct http_request {
   std::string_view raw_path() const;
 };
 
+/// Whether `request` asks for a WebSocket (RFC 6455 4.2.1): a GET whose `Upgrade` names
+/// `websocket` and whose `Connection` names `upgrade`, tokens compared case-insensitively.
+bool is_websocket_upgrade(const http_request& request);
+
 /// An answer. `body` is sent with `Content-Type: application/json` and `Content-Length`,
-/// except for 204, which carries neither.
+/// except for 204, which carries neither. Status 101, only ever answered to a WebSocket
+/// upgrade, means "accept it": the transport completes the handshake itself.
 struct http_response {
   int status = 200;
   std::string body;

@@ -1,9 +1,11 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
-// The only translation unit of the stub that instantiates Beast (STYLE.md 3): accept loop,
-// HTTP/1.1 keep-alive sessions, and the transport side of faults (delay, reset, stall).
-// What to answer comes from a request_sink as plain data; TLS hides in session_stream.
+// The translation unit of the stub that instantiates Beast's HTTP (STYLE.md 3): accept
+// loop, HTTP/1.1 keep-alive sessions, and the transport side of faults (delay, reset,
+// stall). What to answer comes from a request_sink as plain data; TLS hides in
+// session_stream, the WebSocket in notification_socket.
 #include "http_server.hpp"
 
+#include "notification_socket.hpp"
 #include "session_stream.hpp"
 
 #include <boost/asio/as_tuple.hpp>
@@ -18,6 +20,7 @@
 #include <array>
 #include <cstdio>
 #include <exception>
+#include <optional>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -107,13 +110,19 @@ http_request to_plain(http::request<http::string_body>& message, const connectio
 }  // namespace
 
 struct http_server::impl : std::enable_shared_from_this<impl> {
-  impl(asio::any_io_executor ex_, http_server_options options_, std::shared_ptr<request_sink> s)
-      : ex(std::move(ex_)), options(std::move(options_)), sink(std::move(s)), acceptor(ex),
+  impl(asio::any_io_executor ex_, http_server_options options_, std::shared_ptr<request_sink> s,
+       std::shared_ptr<notification_hub> h)
+      : ex(std::move(ex_)),
+        options(std::move(options_)),
+        sink(std::move(s)),
+        hub(std::move(h)),
+        acceptor(ex),
         accept_retry(ex) {}
 
   asio::any_io_executor ex;
   http_server_options options;
   std::shared_ptr<request_sink> sink;
+  std::shared_ptr<notification_hub> hub;
   std::shared_ptr<asio::ssl::context> tls;  // null: plain HTTP
   tcp::acceptor acceptor;
   asio::steady_timer accept_retry;  // pause after a persistent accept failure (EMFILE)
@@ -247,9 +256,14 @@ asio::awaitable<void> http_server::impl::serve_requests(impl& self, connection& 
     }
 
     auto message = parser.release();
-    const bool keep_alive = message.keep_alive();
     const bool head = message.method() == http::verb::head;
-    request_plan plan = self.sink->plan(to_plain(message, conn));
+    http_request plain = to_plain(message, conn);
+    // Kept for the WebSocket handshake, should the sink accept the upgrade.
+    std::optional<http_request> upgrade;
+    if (is_websocket_upgrade(plain)) upgrade = plain;
+    // A refused upgrade ends the connection: its client meant to stop speaking HTTP.
+    const bool keep_alive = message.keep_alive() && !upgrade;
+    request_plan plan = self.sink->plan(std::move(plain));
 
     if (plan.delay > std::chrono::milliseconds::zero()) {
       conn.timer.expires_after(plan.delay);
@@ -267,7 +281,13 @@ asio::awaitable<void> http_server::impl::serve_requests(impl& self, connection& 
         break;
     }
 
-    response res = to_beast(plan.respond(), keep_alive, head);
+    http_response answer = plan.respond();
+    if (upgrade && answer.status == 101) {
+      // From here on the connection is a WebSocket; it ends with it.
+      co_await serve_notification_socket(conn.stream, std::move(*upgrade), self.hub);
+      co_return;
+    }
+    response res = to_beast(std::move(answer), keep_alive, head);
     std::tie(ec, std::ignore) = co_await http::async_write(conn.stream, res, no_throw);
     if (ec) co_return;
     if (!keep_alive) {
@@ -294,8 +314,9 @@ asio::awaitable<void> http_server::impl::drain_until_closed(connection& conn) {
 }
 
 http_server::http_server(asio::any_io_executor ex, http_server_options options,
-                         std::shared_ptr<request_sink> sink)
-    : impl_(std::make_shared<impl>(std::move(ex), std::move(options), std::move(sink))) {}
+                         std::shared_ptr<request_sink> sink, std::shared_ptr<notification_hub> hub)
+    : impl_(std::make_shared<impl>(std::move(ex), std::move(options), std::move(sink),
+                                   std::move(hub))) {}
 
 http_server::~http_server() { stop(); }
 

@@ -1,8 +1,9 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #pragma once
 // The stub's transport: TCP accept loop, optional TLS, one HTTP/1.1 keep-alive session
-// coroutine per connection. Beast lives in http_server.cpp only (STYLE.md 3); this header
-// shows none of it.
+// coroutine per connection, which becomes a notification socket when an upgrade is
+// accepted. Beast lives in http_server.cpp and notification_socket.cpp only (STYLE.md 3);
+// this header shows none of it.
 
 #include "exchange.hpp"
 
@@ -14,6 +15,8 @@
 
 namespace flowcore::stub::detail {
 
+class notification_hub;
+
 struct http_server_options {
   std::string host = "127.0.0.1";  ///< IP literal to bind.
   std::uint16_t port = 0;          ///< 0: the system picks one.
@@ -21,14 +24,15 @@ struct http_server_options {
   std::string tls_key_file;
 };
 
-/// Accepts connections and feeds complete requests to a request_sink.
+/// Accepts connections and feeds complete requests to a request_sink; an upgrade the sink
+/// accepts (101) becomes a WebSocket registered with `hub`.
 ///
 /// Every session coroutine holds a shared_ptr to this server's state, so the object may
 /// be destroyed while sessions still unwind. Runs on the given executor only.
 class http_server {
  public:
   http_server(boost::asio::any_io_executor ex, http_server_options options,
-              std::shared_ptr<request_sink> sink);
+              std::shared_ptr<request_sink> sink, std::shared_ptr<notification_hub> hub);
   ~http_server();  ///< Calls stop().
   http_server(const http_server&) = delete;
   http_server& operator=(const http_server&) = delete;
@@ -36,7 +40,8 @@ class http_server {
   /// Loads the TLS material, binds, listens and starts accepting.
   /// Throws boost::system::system_error (bad address, port in use, unreadable PEM).
   void start();
-  /// Closes the acceptor and every open connection, and cancels their timers. Idempotent.
+  /// Closes the acceptor and every open connection (notification sockets included, at
+  /// once and without a close frame), and cancels their timers. Idempotent.
   void stop();
 
   std::uint16_t port() const;  ///< The bound port, after start().

@@ -4,8 +4,9 @@
 //   flowcore-stub --port 8080 [--host 127.0.0.1] [--delete-delay-ms 300]
 //                 [--truncate-delay-ms 1500] [--tls-cert c.pem --tls-key k.pem]
 //
-// Prints "listening on http://127.0.0.1:PORT" as its first line, then serves until
-// SIGINT or SIGTERM.
+// Prints "listening on http://127.0.0.1:PORT" as its first line, then serves the REST
+// routes and the /notifications WebSocket (wss with TLS) on that port until SIGINT or
+// SIGTERM.
 #include <flowcore/stub/server.hpp>
 
 #include <boost/asio/io_context.hpp>
@@ -29,7 +30,10 @@ constexpr const char* usage =
     "  --delete-delay-ms MS     request-delete completes after MS (default 300)\n"
     "  --truncate-delay-ms MS   request-truncate completes after MS (default 1500)\n"
     "  --tls-cert FILE          PEM certificate chain; with --tls-key: serve https\n"
-    "  --tls-key FILE           PEM private key\n";
+    "  --tls-key FILE           PEM private key\n"
+    "Serves the REST routes and the /notifications WebSocket on one port; control routes:\n"
+    "POST /__stub/faults (faults, or {\"ws_frame\":TEXT} / {\"ws_close\":CODE} on every\n"
+    "notification socket), DELETE /__stub/faults, POST /__stub/reset.\n";
 
 template <class Int>
 std::optional<Int> parse_number(std::string_view text, Int max) {

@@ -23,21 +23,19 @@ bool is_one_of(std::string_view key, const auto& names) {
   return std::find(names.begin(), names.end(), key) != names.end();
 }
 
-// RFC 6455 7.4: codes an endpoint may send, plus 1006, which the contract uses to mean
-// "drop the TCP connection without a close frame". 1004, 1005 and 1015 must never be sent.
-bool valid_close_code(std::int64_t code) {
-  return (code >= 1000 && code <= 1003) || (code >= 1006 && code <= 1014) ||
-         (code >= 3000 && code <= 4999);
-}
-
-http_response socket_action(context&, const json::object& body) {
-  // Checked now so that tests get their 400 today; sent once sockets exist.
-  [[maybe_unused]] const std::optional<std::string> frame = optional_string(body, "ws_frame");
+// 9.3: the frame first, then the close, so one request can send a last frame before the
+// close and the client sees both, in that order. Everything is checked before anything is
+// done: a 400 leaves the sockets untouched.
+http_response socket_action(context& ctx, const json::object& body) {
+  const std::optional<std::string> frame = optional_string(body, "ws_frame");
   const std::optional<std::int64_t> close_code = optional_int(body, "ws_close");
+  if (!frame && !close_code) throw http_error(400, R"("ws_frame" or "ws_close" is required)");
   if (close_code && !valid_close_code(*close_code))
     throw http_error(400, R"("ws_close" must be 1000-1003, 1006-1014 or 3000-4999)");
-  // Notification sockets arrive with /notifications; until then there are none to act on.
-  return json_answer(200, json::object{{"ok", true}, {"sockets", 0}});
+  std::size_t sockets = ctx.notifications.open();
+  if (frame) sockets = ctx.notifications.broadcast(*frame);
+  if (close_code) sockets = ctx.notifications.close_all(static_cast<int>(*close_code));
+  return json_answer(200, json::object{{"ok", true}, {"sockets", sockets}});
 }
 
 http_response add_fault(context& ctx, const api_request& req) {

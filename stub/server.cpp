@@ -4,7 +4,9 @@
 
 #include "dispatcher.hpp"
 #include "http_server.hpp"
+#include "notification_hub.hpp"
 
+#include <stdexcept>
 #include <utility>
 
 namespace flowcore::stub {
@@ -18,7 +20,9 @@ struct server::impl {
                                          .port = options.port,
                                          .tls_cert_file = options.tls_cert_file,
                                          .tls_key_file = options.tls_key_file},
-             dispatch) {}
+             dispatch,
+             // Aliases the dispatcher: sockets keep the hub alive through it.
+             std::shared_ptr<detail::notification_hub>(dispatch, &dispatch->notifications())) {}
 
   server_options options;
   // Shared with every session, which may outlive this object while it unwinds.
@@ -62,6 +66,37 @@ std::size_t server::hits(std::string_view method, std::string_view path_prefix) 
 
 std::uint64_t server::connections_accepted() const { return impl_->http.connections_accepted(); }
 
-void server::clear_requests() { impl_->dispatch->clear_requests(); }
+void server::clear_requests() {
+  impl_->dispatch->clear_requests();
+  impl_->dispatch->notifications().clear_frames();
+}
+
+std::size_t server::send_ws_frame(std::string text) {
+  return impl_->dispatch->notifications().broadcast(text);
+}
+
+std::size_t server::close_notification_sockets(int code) {
+  if (!detail::valid_close_code(code))
+    throw std::invalid_argument("close code must be 1000-1003, 1006-1014 or 3000-4999");
+  return impl_->dispatch->notifications().close_all(code);
+}
+
+std::size_t server::notification_sockets() const { return impl_->dispatch->notifications().open(); }
+
+std::size_t server::subscribed_notification_sockets() const {
+  return impl_->dispatch->notifications().subscribed();
+}
+
+std::uint64_t server::notification_upgrades() const {
+  return impl_->dispatch->notifications().accepted();
+}
+
+std::uint64_t server::subscription_frames_received() const {
+  return impl_->dispatch->notifications().frames_received();
+}
+
+const std::vector<std::string>& server::subscription_frames() const {
+  return impl_->dispatch->notifications().frames();
+}
 
 }  // namespace flowcore::stub

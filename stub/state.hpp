@@ -78,7 +78,7 @@ class state {
 
   /// Stores `e` (its seq is assigned) and announces it to the event listener.
   const stored_event& store_event(stored_event e);
-  /// Where stored events are announced: the notification sockets, later. Empty: nobody.
+  /// Where stored events are announced: the notification hub. Empty: nobody.
   void set_event_listener(event_listener listener) { event_listener_ = std::move(listener); }
 
  private:

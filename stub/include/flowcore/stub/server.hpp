@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace flowcore::stub {
@@ -24,7 +25,8 @@ struct server_options {
   std::chrono::milliseconds truncate_delay{1500};      ///< request-truncate completes after it.
   std::string tls_cert_file;                           ///< PEM chain; set with key: serve https.
   std::string tls_key_file;                            ///< PEM private key.
-  bool record_requests = true;  ///< false: requests() stays empty (long-running stubs).
+  /// false: requests() and subscription_frames() stay empty (long-running stubs).
+  bool record_requests = true;
 };
 
 /// @brief A fault to inject (DESIGN.md, API-CONTRACT.md 9.3). Same fields as the JSON
@@ -53,13 +55,21 @@ struct request_record {
   bool chunked = false;             ///< Whether Transfer-Encoding: chunked was used.
   std::uint64_t connection_id = 0;  ///< Which accepted connection carried it (1, 2, ...).
   std::string sni;                  ///< TLS server name sent by the client; empty if none.
+  /// Every header in arrival order, names as sent (ingestion's `x-flowcore-*` included).
+  std::vector<std::pair<std::string, std::string>> headers;
 };
 
-/// @brief The stub server: the REST routes of API-CONTRACT.md 4.1-4.8, the fault and
-/// reset control routes, in-memory state seeded with tenant `acme`; deletions and
-/// truncations complete after `server_options::delete_delay` / `truncate_delay`.
+/// @brief The stub server: the REST routes of API-CONTRACT.md 4.1-4.8, the
+/// `/notifications` WebSocket of 6 (ws, or wss with TLS, on the same port), the fault,
+/// socket and reset control routes, in-memory state seeded with tenant `acme`; deletions
+/// and truncations complete after `server_options::delete_delay` / `truncate_delay`.
 ///
 /// Runs on the executor it is given; no threads. Not copyable.
+///
+/// @par Thread safety
+/// Like the model it serves, nothing here is synchronised: call every member from the
+/// thread running the executor (a test coroutine on it, or a handler posted to it), or
+/// while nothing runs it.
 class server {
  public:
   explicit server(boost::asio::any_io_executor ex, server_options options = {});
@@ -98,8 +108,38 @@ class server {
   std::size_t hits(std::string_view method, std::string_view path_prefix) const;
   /// @brief TCP connections accepted so far.
   std::uint64_t connections_accepted() const;
-  /// @brief Forgets recorded requests (state and faults stay).
+  /// @brief Forgets recorded requests and subscription frames (state, faults and the
+  /// counters stay).
   void clear_requests();
+
+  /// @name Notification sockets (API-CONTRACT.md 6.4, 9.3)
+  /// @{
+
+  /// @brief Queues `text` as a text frame on every open notification socket, after the
+  /// frames already queued there; what `{"ws_frame": text}` does.
+  /// @return The number of sockets it was queued on.
+  std::size_t send_ws_frame(std::string text);
+  /// @brief Closes every open notification socket with `code` once its queued frames
+  /// are sent; 1006 drops the TCP connection without a close frame. What
+  /// `{"ws_close": code}` does. A closing socket no longer counts as open.
+  /// @return The number of sockets closed.
+  /// @throws std::invalid_argument, as the route answers 400, unless `code` is
+  /// 1000-1003, 1006-1014 or 3000-4999.
+  std::size_t close_notification_sockets(int code);
+  /// @brief Notification sockets open now: upgraded, not closed, not closing.
+  std::size_t notification_sockets() const;
+  /// @brief Of those, the ones whose subscription is valid, hence receive events.
+  std::size_t subscribed_notification_sockets() const;
+  /// @brief Upgrades to `/notifications` accepted (answered 101) so far.
+  std::uint64_t notification_upgrades() const;
+  /// @brief Frames received on notification sockets so far (subscriptions, valid or
+  /// not); never reset. Wait for it to grow before storing an event a test expects to
+  /// see: an event stored before the subscription is read reaches no socket.
+  std::uint64_t subscription_frames_received() const;
+  /// @brief The texts of those frames in arrival order; empty when
+  /// `server_options::record_requests` is false. clear_requests() forgets them.
+  const std::vector<std::string>& subscription_frames() const;
+  /// @}
 
  private:
   struct impl;

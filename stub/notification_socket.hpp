@@ -1,0 +1,26 @@
+// Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
+#pragma once
+// One `/notifications` WebSocket (API-CONTRACT.md 6): the handshake, a reader that hands
+// client frames to the hub, and one writer that sends the hub's frames in order. Beast's
+// WebSocket lives in notification_socket.cpp only (STYLE.md 3); this header shows none.
+
+#include "exchange.hpp"
+#include "session_stream.hpp"
+
+#include <boost/asio/awaitable.hpp>
+
+#include <memory>
+
+namespace flowcore::stub::detail {
+
+class notification_hub;
+
+/// Completes the WebSocket handshake for `upgrade` (a request the dispatcher accepted
+/// with 101) on `stream`, registers the socket with `hub` and serves it until either side
+/// closes it, it fails, or `stream` is closed (the server stopping); then unregisters it.
+/// No permessage-deflate, no idle limit: a quiet client is never dropped, and pings are
+/// answered. `stream` must outlive the returned awaitable. Never throws.
+boost::asio::awaitable<void> serve_notification_socket(session_stream& stream, http_request upgrade,
+                                                       std::shared_ptr<notification_hub> hub);
+
+}  // namespace flowcore::stub::detail
