@@ -231,12 +231,15 @@ asio::awaitable<boost::system::error_code> run_call(std::shared_ptr<client_impl>
   diag = diagnostics{};
   diag.command = command;
   boost::system::error_code ec;
+  std::optional<call> c;
   try {
-    call c(impl, command, opts, diag);
-    co_await body(c);
+    c.emplace(impl, command, opts, diag);
+    co_await body(*c);
   } catch (const call_failure& failure) {
     ec = failure.code;
-    if (!failure.message.empty()) diag.message = failure.message;
+    // The call knows secrets the generic patterns miss (a secret's value, a fresh token)
+    // and a failure text may quote a response.
+    if (!failure.message.empty()) diag.message = c ? c->redact(failure.message) : failure.message;
   } catch (const boost::system::system_error& e) {
     // Asio reports a cancelled wait as operation_aborted.
     ec = e.code() == asio::error::operation_aborted ? error::cancelled : error::connection_failed;

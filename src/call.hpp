@@ -17,6 +17,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -66,6 +67,12 @@ class call {
   void require_api_key() const;
   /// Fails with invalid_argument ("<command>: <field> is required") when `value` is empty.
   void require(const std::string& value, const char* field) const;
+
+  /// Hides `secret` (a secret's value, a key under validation) in this call's diagnostics
+  /// and log lines, wherever the server echoes it back.
+  void add_secret(std::string secret) { secrets_.add_secret(std::move(secret)); }
+  /// `text` with every secret this call knows hidden.
+  std::string redact(std::string_view text) const { return secrets_(text); }
 
   client_impl& client() const noexcept { return *impl_; }
   const std::shared_ptr<client_impl>& client_ptr() const noexcept { return impl_; }

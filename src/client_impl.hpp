@@ -49,6 +49,12 @@ class client_impl {
 
   /// Tests replace real sleeps (retry waits, polls) with this to run on a fake clock.
   std::function<boost::asio::awaitable<void>(std::chrono::milliseconds)> sleep_override;
+  /// Tests replace the clock the delete/truncate wait reads (with sleep_override, the
+  /// whole wait runs on a fake clock).
+  std::function<steady_clock::time_point()> clock_override;
+  steady_clock::time_point now() const {
+    return clock_override ? clock_override() : steady_clock::now();
+  }
 
  private:
   boost::asio::any_io_executor executor_;

@@ -7,12 +7,14 @@
 
 #include "call_failure.hpp"
 
+#include <boost/json/array.hpp>
 #include <boost/json/value.hpp>
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace flowcore::detail {
@@ -68,15 +70,21 @@ class json_object_reader {
 
 /// Maps a JSON array of objects at `pointer`, element by element.
 template <class Mapper>
-auto map_object_array(const json::value& value, const std::string& pointer, Mapper&& map)
+auto map_object_array(const json::array& items, const std::string& pointer, Mapper&& map)
     -> std::vector<decltype(map(std::declval<const json_object_reader&>()))> {
+  std::vector<decltype(map(std::declval<const json_object_reader&>()))> out;
+  out.reserve(items.size());
+  for (std::size_t i = 0; i < items.size(); ++i)
+    out.push_back(map(json_object_reader(items[i], pointer + "/" + std::to_string(i))));
+  return out;
+}
+
+/// As above; fails unless `value` is an array.
+template <class Mapper>
+auto map_object_array(const json::value& value, const std::string& pointer, Mapper&& map) {
   const json::array* items = value.if_array();
   if (!items) fail_schema(pointer, "expected an array");
-  std::vector<decltype(map(std::declval<const json_object_reader&>()))> out;
-  out.reserve(items->size());
-  for (std::size_t i = 0; i < items->size(); ++i)
-    out.push_back(map(json_object_reader((*items)[i], pointer + "/" + std::to_string(i))));
-  return out;
+  return map_object_array(*items, pointer, std::forward<Mapper>(map));
 }
 
 /// Parses `body` and maps it with `map(const json::value&)`; a schema failure gets a

@@ -5,12 +5,18 @@
 
 #include <flowcore/auth.hpp>
 #include <flowcore/client.hpp>
+#include <flowcore/commands/api_key.hpp>
 #include <flowcore/commands/data_core.hpp>
 #include <flowcore/commands/event_type.hpp>
 #include <flowcore/commands/flow_type.hpp>
+#include <flowcore/commands/ingestion.hpp>
+#include <flowcore/commands/secret.hpp>
 #include <flowcore/commands/tenant.hpp>
+#include <flowcore/commands/variable.hpp>
 #include <flowcore/error.hpp>
 #include <flowcore/log.hpp>
 #include <flowcore/options.hpp>
+#include <flowcore/read_order.hpp>
 #include <flowcore/retry.hpp>
 #include <flowcore/wait.hpp>
+#include <flowcore/wait_until_deleted.hpp>

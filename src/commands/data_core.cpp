@@ -47,17 +47,13 @@ data_core map_one(const std::string& body) {
       body, [](const json::value& v) { return read_data_core(json_object_reader(v, "")); });
 }
 
-std::string data_core_path(const std::string& id) {
-  return "/api/v1/data-cores/" + percent_encode(id);
+std::vector<data_core> map_many(const std::string& body) {
+  return map_response(
+      body, [](const json::value& v) { return map_object_array(v, "", read_data_core); });
 }
 
-deletion_target deletion(std::string id) {
-  return deletion_target{.resource = "DataCore",
-                         .id_field = "dataCoreId",
-                         .id_name = "data_core_id",
-                         .collection = "/api/v1/data-cores",
-                         .service = service::data_core,
-                         .id = std::move(id)};
+std::string data_core_path(const std::string& id) {
+  return "/api/v1/data-cores/" + percent_encode(id);
 }
 
 }  // namespace
@@ -103,11 +99,7 @@ asio::awaitable<data_core> run(call& c, data_core_fetch cmd) {
   }
   std::string answer = co_await c.send(spec);
   if (!by_name) co_return map_one(answer);
-  // By name the answer is an array: its first element, and [] is not_found.
-  std::vector<data_core> matches = map_response(
-      answer, [](const json::value& v) { return map_object_array(v, "", read_data_core); });
-  if (matches.empty()) fail(error::not_found, *spec.not_found_message);
-  co_return std::move(matches.front());
+  co_return first_match(map_many(answer), *spec.not_found_message);
 }
 
 asio::awaitable<std::vector<data_core>> run(call& c, data_core_list cmd) {
@@ -117,8 +109,7 @@ asio::awaitable<std::vector<data_core>> run(call& c, data_core_list cmd) {
   if (cmd.name) query.add("name", *cmd.name);
   request_spec spec{.service = service::data_core, .target = "/api/v1/data-cores" + query.str()};
   std::string answer = co_await c.send(spec);
-  co_return map_response(
-      answer, [](const json::value& v) { return map_object_array(v, "", read_data_core); });
+  co_return map_many(answer);
 }
 
 asio::awaitable<data_core> run(call& c, data_core_update cmd) {
@@ -137,13 +128,12 @@ asio::awaitable<data_core> run(call& c, data_core_update cmd) {
 }
 
 asio::awaitable<bool> run(call& c, data_core_exists cmd) {
-  c.require(cmd.data_core_id, "data_core_id");
-  deletion_target target = deletion(std::move(cmd.data_core_id));
-  co_return co_await exists(c, target, c.deadline());
+  deletion_target target = data_core_target(std::move(cmd.data_core_id));  // named: see call::send
+  co_return co_await exists_command(c, std::move(target));
 }
 
 asio::awaitable<bool> run(call& c, data_core_request_delete cmd) {
-  deletion_target target = deletion(std::move(cmd.data_core_id));  // named: see call::send
+  deletion_target target = data_core_target(std::move(cmd.data_core_id));  // named: see call::send
   co_return co_await request_delete(c, std::move(cmd.tenant), std::move(target), cmd.wait,
                                     cmd.wait_options);
 }

@@ -18,7 +18,7 @@ namespace {
 [[noreturn]] void fail_wait_timeout(call& c, const std::string& what, int polls,
                                     steady_clock::time_point started) {
   auto elapsed =
-      std::chrono::duration_cast<std::chrono::milliseconds>(steady_clock::now() - started);
+      std::chrono::duration_cast<std::chrono::milliseconds>(c.client().now() - started);
   c.diag().phase = "wait";
   fail(error::wait_timeout, what + " was requested and is still in progress after " +
                                 std::to_string(polls) + " checks in " +
@@ -39,7 +39,7 @@ boost::asio::awaitable<void> poll_until_done(call& c, wait_options options,
   const steady_clock::time_point cap_end = poll_deadline(options, started);
   int polls = 0;
   for (;;) {
-    poll_step step = next_poll_step(options, started, polls, steady_clock::now());
+    poll_step step = next_poll_step(options, started, polls, c.client().now());
     if (step.action == poll_action::give_up) fail_wait_timeout(c, what, polls, started);
     if (step.action == poll_action::sleep) co_await c.sleep(step.delay);
     bool pending = true;
@@ -47,7 +47,7 @@ boost::asio::awaitable<void> poll_until_done(call& c, wait_options options,
       pending = co_await still_pending(cap_end);
     } catch (const call_failure& failure) {
       // A check cut short by the cap is the cap's doing, not the server's.
-      if (failure.code == error::timeout && steady_clock::now() >= cap_end)
+      if (failure.code == error::timeout && c.client().now() >= cap_end)
         fail_wait_timeout(c, what, polls, started);
       throw;
     }
@@ -56,11 +56,54 @@ boost::asio::awaitable<void> poll_until_done(call& c, wait_options options,
   }
 }
 
+deletion_target data_core_target(std::string id) {
+  return deletion_target{.resource = "DataCore",
+                         .id_field = "dataCoreId",
+                         .id_name = "data_core_id",
+                         .collection = "/api/v1/data-cores",
+                         .service = service::data_core,
+                         .id = std::move(id)};
+}
+
+deletion_target flow_type_target(std::string id) {
+  return deletion_target{.resource = "FlowType",
+                         .id_field = "flowTypeId",
+                         .id_name = "flow_type_id",
+                         .collection = "/api/v1/flow-types",
+                         .service = service::flow_type,
+                         .id = std::move(id)};
+}
+
+deletion_target event_type_target(std::string id) {
+  return deletion_target{.resource = "EventType",
+                         .id_field = "eventTypeId",
+                         .id_name = "event_type_id",
+                         .collection = "/api/v1/event-types",
+                         .service = service::event_type,
+                         .id = std::move(id)};
+}
+
 namespace {
 std::string resource_path(const deletion_target& target) {
   return std::string(target.collection) + "/" + percent_encode(target.id);
 }
 }  // namespace
+
+boost::asio::awaitable<bool> exists_command(call& c, deletion_target target) {
+  c.require(target.id, target.id_name);
+  co_return co_await exists(c, std::move(target), c.deadline());
+}
+
+boost::asio::awaitable<void> wait_until_gone(call& c, deletion_target target,
+                                             wait_options options) {
+  const auto started = c.client().now();
+  pending_check still_exists = [&c, target](steady_clock::time_point until) {
+    return exists(c, target, until);
+  };
+  co_await poll_until_done(c, options, started,
+                           "deletion of " + std::string(target.resource) + " " + target.id,
+                           still_exists);
+}
 
 boost::asio::awaitable<bool> exists(call& c, deletion_target target,
                                     steady_clock::time_point until) {
@@ -99,13 +142,7 @@ boost::asio::awaitable<bool> request_delete(call& c, std::string tenant, deletio
   const bool success = co_await send_delete_manager_request(
       c, std::move(tenant), target, "request-delete", "waitForDelete", wait, options);
   if (!wait || !success) co_return success;  // {"success":false} is not polled
-  const auto started = steady_clock::now();
-  pending_check still_exists = [&c, target](steady_clock::time_point until) {
-    return exists(c, target, until);
-  };
-  co_await poll_until_done(c, options, started,
-                           "deletion of " + std::string(target.resource) + " " + target.id,
-                           still_exists);
+  co_await wait_until_gone(c, std::move(target), options);
   co_return true;
 }
 

@@ -36,6 +36,11 @@ struct deletion_target {
   std::string id;
 };
 
+/// The three deletable resources, in one place.
+deletion_target data_core_target(std::string id);
+deletion_target flow_type_target(std::string id);
+deletion_target event_type_target(std::string id);
+
 /// Steps 1-3 of API-CONTRACT.md 5.1/5.2: checks (tenant, id, wait options), the
 /// tenant-instance lookup, then `DELETE <collection>/<id>/<action>` with body
 /// {"tenant", "<id_field>", "<wait_field>": wait}. Returns the answer's success.
@@ -50,6 +55,14 @@ boost::asio::awaitable<bool> send_delete_manager_request(call& c, std::string te
 /// success, polls `exists` until false. Returns the answer's success.
 boost::asio::awaitable<bool> request_delete(call& c, std::string tenant, deletion_target target,
                                             bool wait, wait_options options);
+
+/// Polls `exists` at once and every poll_interval until false (API-CONTRACT.md 5.1
+/// steps 5-7), the cap counted from now. Used after a request and by wait_until_deleted.
+boost::asio::awaitable<void> wait_until_gone(call& c, deletion_target target,
+                                             wait_options options);
+
+/// An `*_exists` command: the id is required, then `GET <collection>/<id>/exists`.
+boost::asio::awaitable<bool> exists_command(call& c, deletion_target target);
 
 /// `GET <collection>/<id>/exists` ending by `until`. `target` is taken by value on
 /// purpose: with a `const deletion_target&` bound to the caller's local, GCC 12 builds

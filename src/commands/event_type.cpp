@@ -48,15 +48,6 @@ std::vector<event_type> map_many(const std::string& body) {
       body, [](const json::value& v) { return map_object_array(v, "", read_event_type); });
 }
 
-deletion_target deletion(std::string id) {
-  return deletion_target{.resource = "EventType",
-                         .id_field = "eventTypeId",
-                         .id_name = "event_type_id",
-                         .collection = "/api/v1/event-types",
-                         .service = service::event_type,
-                         .id = std::move(id)};
-}
-
 std::string event_type_path(const std::string& id) {
   return "/api/v1/event-types/" + percent_encode(id);
 }
@@ -125,9 +116,7 @@ asio::awaitable<event_type> run(call& c, event_type_fetch cmd) {
                 query_builder().add("flowTypeId", cmd.flow_type_id).add("name", cmd.event_type).str(),
       .not_found_message = not_found_text("EventType", {{"name", cmd.event_type}})};
   std::string answer = co_await c.send(spec);
-  std::vector<event_type> matches = map_many(answer);  // by name: an array, [] is not_found
-  if (matches.empty()) fail(error::not_found, *spec.not_found_message);
-  co_return std::move(matches.front());
+  co_return first_match(map_many(answer), *spec.not_found_message);
 }
 
 asio::awaitable<std::vector<event_type>> run(call& c, event_type_list cmd) {
@@ -154,25 +143,24 @@ asio::awaitable<event_type> run(call& c, event_type_update cmd) {
 }
 
 asio::awaitable<bool> run(call& c, event_type_exists cmd) {
-  c.require(cmd.event_type_id, "event_type_id");
-  deletion_target target = deletion(std::move(cmd.event_type_id));
-  co_return co_await exists(c, target, c.deadline());
+  deletion_target target = event_type_target(std::move(cmd.event_type_id));  // named: see call::send
+  co_return co_await exists_command(c, std::move(target));
 }
 
 asio::awaitable<bool> run(call& c, event_type_request_delete cmd) {
-  deletion_target target = deletion(std::move(cmd.event_type_id));  // named: see call::send
+  deletion_target target = event_type_target(std::move(cmd.event_type_id));  // named: see call::send
   co_return co_await request_delete(c, std::move(cmd.tenant), std::move(target), cmd.wait,
                                     cmd.wait_options);
 }
 
 asio::awaitable<bool> run(call& c, event_type_request_truncate cmd) {
-  deletion_target target = deletion(cmd.event_type_id);
+  deletion_target target = event_type_target(cmd.event_type_id);
   const bool success = co_await send_delete_manager_request(
       c, std::move(cmd.tenant), std::move(target), "request-truncate", "waitForTruncate", cmd.wait,
       cmd.wait_options);
   if (!cmd.wait || !success) co_return success;
   // Polls at once (the TypeScript SDK sleeps 1 s first) until the truncation has started.
-  const auto started = steady_clock::now();
+  const auto started = c.client().now();
   pending_check not_started = [&c, id = cmd.event_type_id](steady_clock::time_point until) {
     return truncation_not_started(c, id, until);
   };

@@ -36,15 +36,6 @@ std::vector<flow_type> map_many(const std::string& body) {
                       [](const json::value& v) { return map_object_array(v, "", read_flow_type); });
 }
 
-deletion_target deletion(std::string id) {
-  return deletion_target{.resource = "FlowType",
-                         .id_field = "flowTypeId",
-                         .id_name = "flow_type_id",
-                         .collection = "/api/v1/flow-types",
-                         .service = service::flow_type,
-                         .id = std::move(id)};
-}
-
 std::string flow_type_path(const std::string& id) {
   return "/api/v1/flow-types/" + percent_encode(id);
 }
@@ -83,9 +74,7 @@ asio::awaitable<flow_type> run(call& c, flow_type_fetch cmd) {
                 query_builder().add("dataCoreId", cmd.data_core_id).add("name", cmd.flow_type).str(),
       .not_found_message = not_found_text("FlowType", {{"name", cmd.flow_type}})};
   std::string answer = co_await c.send(spec);
-  std::vector<flow_type> matches = map_many(answer);  // by name: an array, [] is not_found
-  if (matches.empty()) fail(error::not_found, *spec.not_found_message);
-  co_return std::move(matches.front());
+  co_return first_match(map_many(answer), *spec.not_found_message);
 }
 
 asio::awaitable<std::vector<flow_type>> run(call& c, flow_type_list cmd) {
@@ -110,13 +99,12 @@ asio::awaitable<flow_type> run(call& c, flow_type_update cmd) {
 }
 
 asio::awaitable<bool> run(call& c, flow_type_exists cmd) {
-  c.require(cmd.flow_type_id, "flow_type_id");
-  deletion_target target = deletion(std::move(cmd.flow_type_id));
-  co_return co_await exists(c, target, c.deadline());
+  deletion_target target = flow_type_target(std::move(cmd.flow_type_id));  // named: see call::send
+  co_return co_await exists_command(c, std::move(target));
 }
 
 asio::awaitable<bool> run(call& c, flow_type_request_delete cmd) {
-  deletion_target target = deletion(std::move(cmd.flow_type_id));  // named: see call::send
+  deletion_target target = flow_type_target(std::move(cmd.flow_type_id));  // named: see call::send
   co_return co_await request_delete(c, std::move(cmd.tenant), std::move(target), cmd.wait,
                                     cmd.wait_options);
 }

@@ -4,16 +4,6 @@
 
 namespace flowcore::test {
 
-namespace {
-// acme / orders / order: the parents every test here needs.
-asio::awaitable<fc::flow_type> make_flow_type(fc::client& client, const stub_fixture& f) {
-  fc::data_core_create dc{.tenant_id = f.stub.acme_tenant_id(), .name = "orders"};
-  fc::data_core core = co_await client.execute(dc);
-  fc::flow_type_create ft{.data_core_id = core.id, .name = "order"};
-  co_return co_await client.execute(ft);
-}
-}  // namespace
-
 BOOST_AUTO_TEST_SUITE(event_type)
 
 BOOST_AUTO_TEST_CASE(create_fetch_list_update_exists_delete) {
@@ -94,6 +84,70 @@ BOOST_AUTO_TEST_CASE(failures_map_as_the_contract_says) {
     BOOST_TEST(e4 == fc::error::not_found);
     BOOST_TEST(d4.message == R"(EventType not found: {"id":"nope"})");
   });
+}
+
+BOOST_AUTO_TEST_CASE(sensitive_data_removal_and_its_records) {
+  stub_fixture f;
+  auto client = f.make_client();
+  const std::string tenant = f.stub.acme_tenant_id();
+  std::string event_type_id;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::flow_type ft = co_await make_flow_type(client, f);
+    fc::event_type_create create{.flow_type_id = ft.id, .name = "created"};
+    fc::event_type et = co_await client.execute(create);
+    event_type_id = et.id;
+    f.stub.clear_requests();
+
+    fc::event_type_remove_sensitive_data remove{.event_type_id = et.id,
+                                                .application = "gdpr-tool",
+                                                .parent_key = "customer-42",
+                                                .key = "email",
+                                                .type = fc::sensitive_data_removal_type::scramble};
+    fc::sensitive_data_removal_result removed = co_await client.execute(remove);
+    BOOST_TEST(removed.success);
+    BOOST_TEST(!removed.id.empty());
+    remove.parent_key = "customer-43";
+    remove.type = fc::sensitive_data_removal_type::remove;
+    co_await client.execute(remove);
+
+    fc::event_type_list_removed_sensitive_data list{.tenant_id = tenant,
+                                                    .event_type_id = et.id,
+                                                    .page_size = 1,
+                                                    .sort = fc::read_order::desc};
+    fc::removed_sensitive_data_page page = co_await client.execute(list);
+    BOOST_REQUIRE(page.data.size() == 1u);
+    BOOST_TEST(page.data[0].parent_key == "customer-43");  // newest first
+    BOOST_TEST(page.data[0].type == "remove");
+    BOOST_TEST(page.data[0].flow_type_id == ft.id);
+    BOOST_TEST(page.pagination.page_size == 1);
+    BOOST_TEST(page.pagination.has_next_page);
+    BOOST_TEST(!page.pagination.has_previous_page);
+
+    fc::event_type_list_removed_sensitive_data scrambled{
+        .tenant_id = tenant, .type = fc::sensitive_data_removal_type::scramble};
+    fc::removed_sensitive_data_page only = co_await client.execute(scrambled);
+    BOOST_REQUIRE(only.data.size() == 1u);
+    BOOST_TEST(only.data[0].id == removed.id);
+
+    fc::event_type_remove_sensitive_data unknown = remove;
+    unknown.event_type_id = "nope";
+    auto [e1, d1] = co_await try_execute(client, unknown);
+    BOOST_TEST(e1 == fc::error::http_status);
+    BOOST_TEST(d1.http_status == 404);
+    fc::event_type_list_removed_sensitive_data unknown_tenant{.tenant_id = "nope"};
+    auto [e2, d2] = co_await try_execute(client, unknown_tenant);
+    BOOST_TEST(d2.http_status == 404);
+    fc::event_type_remove_sensitive_data no_key = remove;
+    no_key.key.clear();
+    auto [e3, d3] = co_await try_execute(client, no_key);
+    BOOST_TEST(e3 == fc::error::invalid_argument);
+  });
+  const auto& r = f.stub.requests();
+  BOOST_TEST(r.at(0).target == "/api/v1/event-types/sensitive-data/remove");
+  BOOST_TEST(r.at(0).body.find(R"("parentKey":"customer-42","key":"email","type":"scramble"})") !=
+             std::string::npos);
+  BOOST_TEST(r.at(2).target == "/api/v1/event-types/sensitive-data/" + tenant +
+                                   "?eventTypeId=" + event_type_id + "&pageSize=1&sort=desc");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

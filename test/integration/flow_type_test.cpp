@@ -4,13 +4,6 @@
 
 namespace flowcore::test {
 
-namespace {
-asio::awaitable<fc::data_core> make_data_core(fc::client& client, const stub_fixture& f) {
-  fc::data_core_create create{.tenant_id = f.stub.acme_tenant_id(), .name = "orders"};
-  co_return co_await client.execute(create);
-}
-}  // namespace
-
 BOOST_AUTO_TEST_SUITE(flow_type)
 
 BOOST_AUTO_TEST_CASE(create_fetch_list_update_exists_delete) {

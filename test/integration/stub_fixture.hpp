@@ -32,6 +32,9 @@ inline constexpr auto no_throw = asio::as_tuple(asio::use_awaitable);
 /// A fake api key whose secret part is a marker that must never appear in any output.
 inline const std::string test_key = "fc_testid_SECRETMARKER0123456789";
 
+/// A fake bearer token, also a marker that must never appear in any output.
+inline const std::string test_token = "tok-SECRETMARKER-0123456789";
+
 /// Collects every log line, at every level.
 struct log_capture {
   std::shared_ptr<std::vector<std::string>> lines = std::make_shared<std::vector<std::string>>();
@@ -67,6 +70,12 @@ struct stub_fixture {
   }
 
   fc::client make_client() { return fc::client(ioc.get_executor(), options()); }
+  /// A client in bearer mode whose provider always returns test_token.
+  fc::client make_bearer_client() {
+    fc::client_options o = options();
+    o.credentials = fc::bearer_token{[]() -> asio::awaitable<std::string> { co_return test_token; }};
+    return make_client(std::move(o));
+  }
   fc::client make_client(fc::client_options o) {
     return fc::client(ioc.get_executor(), std::move(o));
   }
@@ -95,6 +104,20 @@ struct stub_fixture {
     if (failure) std::rethrow_exception(failure);
   }
 };
+
+/// acme / `name`: a data core in the seeded tenant.
+inline asio::awaitable<fc::data_core> make_data_core(fc::client& client, const stub_fixture& f,
+                                                     std::string name = "orders") {
+  fc::data_core_create create{.tenant_id = f.stub.acme_tenant_id(), .name = std::move(name)};
+  co_return co_await client.execute(create);
+}
+
+/// acme / orders / order: the parents of event-type tests.
+inline asio::awaitable<fc::flow_type> make_flow_type(fc::client& client, const stub_fixture& f) {
+  fc::data_core core = co_await make_data_core(client, f);
+  fc::flow_type_create ft{.data_core_id = core.id, .name = "order"};
+  co_return co_await client.execute(ft);
+}
 
 /// Runs `cmd` and returns (error code, diagnostics) without throwing.
 ///

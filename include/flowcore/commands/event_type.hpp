@@ -4,8 +4,10 @@
 /// @brief EventType commands (`event-type-2.api`; request-delete and request-truncate on
 /// `delete-manager`; both credential modes) and their result.
 
+#include <flowcore/read_order.hpp>
 #include <flowcore/wait.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -111,6 +113,80 @@ struct event_type_request_truncate {
   std::string event_type_id;
   bool wait = true;
   flowcore::wait_options wait_options = {};
+};
+
+/// @brief How sensitive data is removed from stored events.
+enum class sensitive_data_removal_type {
+  remove,    ///< "remove": the fields are deleted.
+  scramble,  ///< "scramble": the fields are overwritten.
+};
+
+/// @brief The answer of `event_type_remove_sensitive_data`.
+struct sensitive_data_removal_result {
+  bool success = false;
+  std::string id;  ///< The removal record's id.
+};
+
+/// @brief One removal record.
+struct removed_sensitive_data {
+  std::string id;
+  std::string tenant_id;
+  std::string data_core_id;
+  std::string flow_type_id;
+  std::string event_type_id;
+  std::string application;
+  std::string parent_key;
+  std::string key;
+  std::string type;  ///< "remove" or "scramble" (kept as text: the server may add kinds).
+  std::string created_at;
+};
+
+/// @brief Paging of `removed_sensitive_data_page`.
+struct removed_sensitive_data_pagination {
+  std::int64_t page = 1;
+  std::int64_t page_size = 20;
+  bool has_next_page = false;
+  bool has_previous_page = false;
+};
+
+/// @brief One page of removal records.
+struct removed_sensitive_data_page {
+  std::vector<removed_sensitive_data> data;
+  removed_sensitive_data_pagination pagination;
+};
+
+/// @brief Removes (or scrambles) the sensitive data of one subject from an event type's
+/// stored events. `POST /api/v1/event-types/sensitive-data/remove`. 404: unknown event
+/// type (`http_status`).
+struct event_type_remove_sensitive_data {
+  using result_type = flowcore::sensitive_data_removal_result;
+  static constexpr const char* command_name = "event_type_remove_sensitive_data";
+  static constexpr bool idempotent = true;
+  std::string event_type_id;
+  std::string application;  ///< Who asked, for the record.
+  std::string parent_key;   ///< The subject, e.g. the customer id.
+  std::string key;
+  sensitive_data_removal_type type = sensitive_data_removal_type::remove;
+};
+
+/// @brief Lists a tenant's removal records, filtered by the set fields.
+/// `GET /api/v1/event-types/sensitive-data/{tenantId}`. 404: unknown tenant (`http_status`).
+struct event_type_list_removed_sensitive_data {
+  using result_type = flowcore::removed_sensitive_data_page;
+  static constexpr const char* command_name = "event_type_list_removed_sensitive_data";
+  static constexpr bool idempotent = true;
+  std::string tenant_id;
+  std::optional<std::string> data_core_id;
+  std::optional<std::string> flow_type_id;
+  std::optional<std::string> event_type_id;
+  std::optional<std::string> parent_key;
+  std::optional<std::string> application;
+  std::optional<std::int64_t> page;       ///< From 1 (the server's default).
+  std::optional<std::int64_t> page_size;  ///< 1..1000 (server default 20).
+  std::optional<sensitive_data_removal_type> type;
+  std::optional<read_order> sort;            ///< By creation time.
+  std::optional<std::string> created_at_from;  ///< ISO-8601, inclusive.
+  std::optional<std::string> created_at_to;    ///< ISO-8601, inclusive.
 };
 
 }  // namespace flowcore

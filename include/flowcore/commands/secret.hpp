@@ -1,0 +1,78 @@
+// Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
+#pragma once
+/// @file
+/// @brief Secret commands (`tenant-store.api`) and their result.
+///
+/// Bearer credentials only: with an API key every command fails with
+/// `fc::error::not_allowed_in_mode` before any I/O. None is retried by default
+/// (API-CONTRACT.md 4.3): a request is re-sent only when it provably never reached the
+/// server. A secret's value is hidden in the call's logs and diagnostics.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace flowcore {
+
+/// @brief A secret, without its value (the server never returns it).
+struct secret {
+  std::string tenant_id;
+  std::string key;
+  std::string description;
+  std::string created_at;                ///< ISO-8601 text, as the server sent it.
+  std::optional<std::string> updated_at;  ///< Unset until the first edit.
+};
+
+/// @brief Creates a secret in a tenant. `POST /api/v1/tenants/{tenantId}/secrets`.
+/// 404: the tenant does not exist (`http_status`); 409: the key is taken.
+struct secret_create {
+  using result_type = flowcore::secret;
+  static constexpr const char* command_name = "secret_create";
+  static constexpr bool idempotent = false;
+  std::string tenant_id;
+  std::string key;
+  std::string value;  ///< May be empty. Hidden in logs and diagnostics.
+  std::optional<std::string> description;
+};
+
+/// @brief Lists a tenant's secrets. `GET /api/v1/tenants/{tenantId}/secrets`.
+struct secret_list {
+  using result_type = std::vector<flowcore::secret>;
+  static constexpr const char* command_name = "secret_list";
+  static constexpr bool idempotent = false;  // the contract marks all of 4.3 not retryable
+  std::string tenant_id;
+};
+
+/// @brief Fetches one secret. `GET /api/v1/tenants/{tenantId}/secrets/{key}`.
+/// 404: `not_found`.
+struct secret_fetch {
+  using result_type = flowcore::secret;
+  static constexpr const char* command_name = "secret_fetch";
+  static constexpr bool idempotent = false;
+  std::string tenant_id;
+  std::string key;
+};
+
+/// @brief Changes a secret's value and/or description (the set fields).
+/// `PATCH /api/v1/tenants/{tenantId}/secrets/{key}`.
+struct secret_edit {
+  using result_type = flowcore::secret;
+  static constexpr const char* command_name = "secret_edit";
+  static constexpr bool idempotent = false;
+  std::string tenant_id;
+  std::string key;
+  std::optional<std::string> value;  ///< Hidden in logs and diagnostics.
+  std::optional<std::string> description;
+};
+
+/// @brief Deletes a secret. `DELETE /api/v1/tenants/{tenantId}/secrets/{key}`.
+/// Any 2xx gives true, whatever its body.
+struct secret_delete {
+  using result_type = bool;
+  static constexpr const char* command_name = "secret_delete";
+  static constexpr bool idempotent = false;
+  std::string tenant_id;
+  std::string key;
+};
+
+}  // namespace flowcore

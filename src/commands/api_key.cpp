@@ -1,0 +1,160 @@
+// Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
+// ApiKey commands (API-CONTRACT.md 4.2): paths, bodies, JSON mapping. All go to
+// tenant-store.api and none is retried unless it provably never left (idempotent = false).
+#include "commands/not_found.hpp"
+#include "execute.hpp"
+#include "json_reader.hpp"
+#include "url_encoding.hpp"
+
+#include <flowcore/commands/api_key.hpp>
+
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
+
+namespace flowcore::detail {
+
+namespace asio = boost::asio;
+
+namespace {
+
+void read_api_key_info(const json_object_reader& r, api_key_info& k) {
+  k.id = r.string("id");
+  k.tenant_id = r.string("tenantId");
+  k.name = r.string("name");
+  k.description = r.string("description");
+  k.masked_api_key = r.string("maskedApiKey");
+  k.created_at = r.string("createdAt");
+  k.last_used_at = r.nullable_string("lastUsedAt");
+}
+
+api_key_info map_info(const std::string& body) {
+  return map_response(body, [](const json::value& v) {
+    api_key_info k;
+    read_api_key_info(json_object_reader(v, ""), k);
+    return k;
+  });
+}
+
+api_key_validation map_validation(const std::string& body) {
+  return map_response(body, [](const json::value& v) {
+    json_object_reader r(v, "");
+    return api_key_validation{.valid = r.boolean("valid"),
+                              .api_key_id = r.optional_string("apiKeyId"),
+                              .tenant_id = r.optional_string("tenantId")};
+  });
+}
+
+std::string api_key_path(const std::string& id) {
+  return "/api/v1/api-keys/" + percent_encode(id);
+}
+
+request_spec tenant_store_request(std::string method, std::string target) {
+  return request_spec{.method = std::move(method),
+                      .service = service::tenant_store,
+                      .target = std::move(target),
+                      .idempotent = false};
+}
+
+asio::awaitable<api_key_validation> validate(call& c, std::string target, json::object body) {
+  request_spec spec = tenant_store_request("POST", std::move(target));
+  spec.body = json::serialize(body);
+  std::string answer = co_await c.send(spec);
+  co_return map_validation(answer);
+}
+
+}  // namespace
+
+asio::awaitable<api_key_created> run(call& c, api_key_create cmd) {
+  c.require_bearer();
+  c.require(cmd.tenant_id, "tenant_id");
+  c.require(cmd.name, "name");
+  json::object body;
+  body["tenantId"] = cmd.tenant_id;
+  body["name"] = cmd.name;
+  if (cmd.description) body["description"] = *cmd.description;
+  request_spec spec = tenant_store_request("POST", "/api/v1/api-keys");
+  spec.body = json::serialize(body);
+  std::string answer = co_await c.send(spec);
+  co_return map_response(answer, [](const json::value& v) {
+    json_object_reader r(v, "");
+    api_key_created k;
+    read_api_key_info(r, k);
+    k.api_key = r.string("apiKey");
+    return k;
+  });
+}
+
+asio::awaitable<std::vector<api_key_info>> run(call& c, api_key_list cmd) {
+  c.require_bearer();
+  c.require(cmd.tenant_id, "tenant_id");
+  request_spec spec = tenant_store_request(
+      "GET", "/api/v1/api-keys" + query_builder().add("tenantId", cmd.tenant_id).str());
+  std::string answer = co_await c.send(spec);
+  co_return map_response(answer, [](const json::value& v) {
+    return map_object_array(v, "", [](const json_object_reader& r) {
+      api_key_info k;
+      read_api_key_info(r, k);
+      return k;
+    });
+  });
+}
+
+asio::awaitable<api_key_info> run(call& c, api_key_fetch cmd) {
+  c.require_bearer();
+  c.require(cmd.api_key_id, "api_key_id");
+  request_spec spec = tenant_store_request("GET", api_key_path(cmd.api_key_id));
+  spec.not_found_message = not_found_text("ApiKey", {{"id", cmd.api_key_id}});
+  std::string answer = co_await c.send(spec);
+  co_return map_info(answer);
+}
+
+asio::awaitable<api_key_info> run(call& c, api_key_edit cmd) {
+  c.require_bearer();
+  c.require(cmd.api_key_id, "api_key_id");
+  json::object body;
+  body["apiKeyId"] = cmd.api_key_id;
+  body["description"] = cmd.description;
+  request_spec spec = tenant_store_request("PATCH", api_key_path(cmd.api_key_id));
+  spec.body = json::serialize(body);
+  std::string answer = co_await c.send(spec);
+  co_return map_info(answer);
+}
+
+asio::awaitable<bool> run(call& c, api_key_delete cmd) {
+  c.require_bearer();
+  c.require(cmd.api_key_id, "api_key_id");
+  json::object body;
+  body["apiKeyId"] = cmd.api_key_id;
+  request_spec spec = tenant_store_request("DELETE", api_key_path(cmd.api_key_id));
+  spec.body = json::serialize(body);
+  co_await c.send(spec);  // any 2xx, whatever its body (API-CONTRACT.md 3.2)
+  co_return true;
+}
+
+asio::awaitable<api_key_validation> run(call& c, api_key_validate cmd) {
+  c.require(cmd.api_key, "api_key");
+  c.add_secret(cmd.api_key);
+  json::object body;
+  body["apiKey"] = cmd.api_key;
+  co_return co_await validate(c, "/api/v1/api-keys/validate", std::move(body));
+}
+
+asio::awaitable<api_key_validation> run(call& c, api_key_validate_with_tenant_id cmd) {
+  c.require(cmd.api_key, "api_key");
+  c.require(cmd.tenant_id, "tenant_id");
+  c.add_secret(cmd.api_key);
+  json::object body;
+  body["apiKey"] = cmd.api_key;
+  body["tenantId"] = cmd.tenant_id;
+  co_return co_await validate(c, "/api/v1/api-keys/validate-with-tenant-id", std::move(body));
+}
+
+}  // namespace flowcore::detail
+
+FLOWCORE_INSTANTIATE_COMMAND(flowcore::api_key_create);
+FLOWCORE_INSTANTIATE_COMMAND(flowcore::api_key_list);
+FLOWCORE_INSTANTIATE_COMMAND(flowcore::api_key_fetch);
+FLOWCORE_INSTANTIATE_COMMAND(flowcore::api_key_edit);
+FLOWCORE_INSTANTIATE_COMMAND(flowcore::api_key_delete);
+FLOWCORE_INSTANTIATE_COMMAND(flowcore::api_key_validate);
+FLOWCORE_INSTANTIATE_COMMAND(flowcore::api_key_validate_with_tenant_id);

@@ -1,0 +1,159 @@
+// Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
+// Ingestion commands (API-CONTRACT.md 4.7): the raw-key POSTs to the webhook service,
+// their headers, the JSON checks made before anything is sent, and the answers.
+#include "base64.hpp"
+#include "execute.hpp"
+#include "json_reader.hpp"
+#include "url_encoding.hpp"
+
+#include <flowcore/commands/ingestion.hpp>
+
+#include <boost/json/monotonic_resource.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+#include <algorithm>
+
+namespace flowcore::detail {
+
+namespace asio = boost::asio;
+
+namespace {
+
+// The depth the event-reading commands accept in event pages (PITFALLS.md 6.1): an event
+// nested deeper could be stored but never read back by this library.
+constexpr unsigned max_event_depth = 256;
+
+// Whether `text` is one JSON value. Only the verdict is kept: the event is sent as the
+// caller wrote it, so numbers and key order reach the server untouched.
+boost::system::error_code json_error(std::string_view text) {
+  boost::json::monotonic_resource scratch;
+  boost::json::parse_options options;
+  options.max_depth = max_event_depth;
+  boost::system::error_code ec;
+  boost::json::parse(text, ec, &scratch, options);
+  return ec;
+}
+
+// The event's text is never quoted: it may hold personal data.
+void require_json(const call& c, std::string_view text, const std::string& field) {
+  if (boost::system::error_code ec = json_error(text))
+    fail(error::invalid_argument,
+         std::string(c.command()) + ": " + field + " is not valid JSON (" + ec.message() + ")");
+}
+
+// A CR or LF in a header value would end the header and start another (header injection).
+void require_header_safe(const call& c, const std::optional<std::string>& value,
+                         const char* field) {
+  if (value && std::any_of(value->begin(), value->end(),
+                           [](unsigned char ch) { return ch < 0x20 || ch == 0x7f; }))
+    fail(error::invalid_argument,
+         std::string(c.command()) + ": " + field + " contains a control character");
+}
+
+// Like the TypeScript SDK, an empty optional text counts as unset.
+bool is_set(const std::optional<std::string>& value) { return value && !value->empty(); }
+
+// The fields ingest_event and ingest_batch share: path, headers, mode and name checks.
+template <class Command>
+request_spec ingestion_spec(const call& c, const Command& cmd, const char* route) {
+  // The mode check comes before every other check (API-CONTRACT.md 2.2).
+  c.require_api_key();
+  c.require(cmd.tenant_name, "tenant_name");
+  c.require(cmd.data_core_id, "data_core_id");
+  c.require(cmd.flow_type_name, "flow_type_name");
+  c.require(cmd.event_type_name, "event_type_name");
+  require_header_safe(c, cmd.event_time, "event_time");
+  require_header_safe(c, cmd.valid_time, "valid_time");
+
+  request_spec spec{.method = "POST",
+                    .service = service::webhook,
+                    .target = std::string(route) + "/" + percent_encode(cmd.tenant_name) + "/" +
+                              percent_encode(cmd.data_core_id) + "/" +
+                              percent_encode(cmd.flow_type_name) + "/" +
+                              percent_encode(cmd.event_type_name),
+                    // A re-sent ingest may store its events twice (PITFALLS.md 4.1).
+                    .idempotent = false,
+                    .raw_key_auth = true};
+  // The tenant named `flowcore` has its own webhook host (API-CONTRACT.md 1); a base_url
+  // replaces it like every other origin.
+  if (cmd.tenant_name == "flowcore")
+    spec.dedicated = dedicated_origin("flowcore", "webhook.flowcore.io");
+
+  // Content-Type: application/json comes with every body (the transport sets it).
+  if (cmd.flowcore_managed.value_or(false)) spec.headers.emplace_back("X-Flowcore-Managed", "true");
+  boost::json::object metadata;
+  for (const auto& [key, value] : cmd.metadata) metadata[key] = value;
+  // The markers win over a caller's entry of the same name: the flag is what was asked.
+  if (is_set(cmd.ttl)) metadata["ttl-on/stored-event"] = "true";
+  if (cmd.is_ephemeral.value_or(false)) metadata["do-not-archive-on/stored-event"] = "true";
+  // The TypeScript SDK drops ttl and is_ephemeral without other metadata; we send them
+  // (API-CONTRACT.md 7).
+  if (!metadata.empty())
+    spec.headers.emplace_back("x-flowcore-metadata-json",
+                              base64_encode(boost::json::serialize(metadata)));
+  if (is_set(cmd.event_time)) spec.headers.emplace_back("x-flowcore-event-time", *cmd.event_time);
+  if (is_set(cmd.valid_time)) spec.headers.emplace_back("x-flowcore-valid-time", *cmd.valid_time);
+  return spec;
+}
+
+ingest_result read_ingest_result(const json::value& v) {
+  json_object_reader r(v, "");
+  ingest_result out;
+  out.event_id = r.string("eventId");
+  out.success = r.boolean("success");
+  return out;
+}
+
+ingest_batch_result read_batch_result(const json::value& v, std::size_t sent) {
+  json_object_reader r(v, "");
+  ingest_batch_result out;
+  out.event_ids = r.string_array("eventIds");
+  out.success = r.boolean("success");
+  // Ids are matched to events by position: a short or long list would pair them wrongly.
+  if (out.event_ids.size() != sent)
+    fail_schema("/eventIds", "expected " + std::to_string(sent) + " ids, one per event sent, got " +
+                                 std::to_string(out.event_ids.size()));
+  return out;
+}
+
+}  // namespace
+
+asio::awaitable<ingest_result> run(call& c, ingest_event cmd) {
+  request_spec spec = ingestion_spec(c, cmd, "/event");
+  require_json(c, cmd.event_data, "event_data");
+  spec.body = std::move(cmd.event_data);
+  std::string answer = co_await c.send(spec);
+  co_return map_response(answer, read_ingest_result);
+}
+
+asio::awaitable<ingest_batch_result> run(call& c, ingest_batch cmd) {
+  request_spec spec = ingestion_spec(c, cmd, "/events");
+  if (cmd.events.empty())
+    fail(error::invalid_argument, std::string(c.command()) + ": events must not be empty");
+  std::size_t size = 2;
+  for (std::size_t i = 0; i < cmd.events.size(); ++i) {
+    require_json(c, cmd.events[i], "events[" + std::to_string(i) + "]");
+    size += cmd.events[i].size() + 1;
+  }
+  // Each event verbatim, as the array's elements in order.
+  std::string body;
+  body.reserve(size);
+  body += '[';
+  for (std::size_t i = 0; i < cmd.events.size(); ++i) {
+    if (i > 0) body += ',';
+    body += cmd.events[i];
+  }
+  body += ']';
+  spec.body = std::move(body);
+  const std::size_t sent = cmd.events.size();
+  std::string answer = co_await c.send(spec);
+  co_return map_response(answer,
+                         [sent](const json::value& v) { return read_batch_result(v, sent); });
+}
+
+}  // namespace flowcore::detail
+
+FLOWCORE_INSTANTIATE_COMMAND(flowcore::ingest_event);
+FLOWCORE_INSTANTIATE_COMMAND(flowcore::ingest_batch);
