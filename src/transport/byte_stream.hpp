@@ -1,0 +1,69 @@
+// Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
+#pragma once
+// An open TCP or TLS byte stream to one origin: resolve, connect and TLS handshake, each
+// under its own budget clipped to a deadline (PITFALLS.md 3.2). Shared by the HTTP
+// connection and the notification WebSocket, so both verify peers the same way. Includes
+// Beast and asio::ssl: only the two heavy transport TUs may include it.
+
+#include "origin.hpp"
+#include "transport/http_types.hpp"
+
+#include <flowcore/error.hpp>
+#include <flowcore/options.hpp>
+
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/ssl/context.hpp>
+#include <boost/asio/ssl/stream.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <variant>
+
+namespace flowcore::detail {
+
+struct byte_stream {
+  using plain_stream = boost::beast::tcp_stream;
+  using tls_stream = boost::asio::ssl::stream<boost::beast::tcp_stream>;
+
+  explicit byte_stream(boost::asio::any_io_executor ex) : stream(std::in_place_index<0>, ex) {}
+  byte_stream(boost::asio::any_io_executor ex, std::shared_ptr<boost::asio::ssl::context> ctx)
+      : stream(std::in_place_index<1>, ex, *ctx), tls(std::move(ctx)) {}
+
+  boost::beast::tcp_stream& tcp() {
+    return std::visit(
+        [](auto& s) -> boost::beast::tcp_stream& { return boost::beast::get_lowest_layer(s); },
+        stream);
+  }
+
+  std::variant<plain_stream, tls_stream> stream;
+  std::shared_ptr<boost::asio::ssl::context> tls;  // outlives the stream that uses it
+};
+
+struct open_stream_result {
+  boost::system::error_code ec;  ///< A flowcore::error.
+  std::string phase;             ///< resolve, connect or tls_handshake.
+  std::string detail;
+  std::unique_ptr<byte_stream> stream;
+};
+
+/// Resolves (IP literals skip DNS; `resolver` replaces the system's when set), connects
+/// and, for https, does the TLS handshake with SNI and host-name verification. `tls` must
+/// be non-null for a TLS origin. The stream comes back with its timer disarmed.
+boost::asio::awaitable<open_stream_result> open_stream(
+    boost::asio::any_io_executor ex, origin where,
+    std::shared_ptr<boost::asio::ssl::context> tls, timeouts budget,
+    steady_clock::time_point deadline, resolver_fn resolver);
+
+/// Maps what Asio, Beast and OpenSSL report to the contract's error kinds (3.3).
+error classify_transport_error(const boost::system::error_code& ec, std::string_view phase);
+
+/// "<phase> budget expired" for a timeout, else the error's own text.
+std::string transport_error_detail(const boost::system::error_code& ec, std::string_view phase);
+
+/// The phase budget, clipped to what is left until `deadline`.
+steady_clock::duration clip(std::chrono::milliseconds phase, steady_clock::time_point deadline);
+
+}  // namespace flowcore::detail
