@@ -15,6 +15,7 @@
 #include <flowcore/commands/variable.hpp>
 #include <flowcore/error.hpp>
 #include <flowcore/log.hpp>
+#include <flowcore/notifications.hpp>
 #include <flowcore/options.hpp>
 #include <flowcore/read_order.hpp>
 #include <flowcore/retry.hpp>

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <optional>
+#include <string>
 
 namespace flowcore::detail {
 
@@ -83,6 +84,7 @@ struct stream_outcome {
   boost::system::error_code ec;  ///< fc::error or transport error; empty for a close frame.
   int http_status = 0;           ///< lookup: the REST status; upgrade: the non-101 answer; else 0.
   int close_code = 0;            ///< session: the server's close code; 0 if no close frame.
+  std::string detail;  ///< For logs and diagnostics, e.g. "connect: Connection refused"; no secret.
 };
 
 enum class outcome_verdict {

@@ -11,13 +11,17 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/test/unit_test.hpp>
 
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <functional>
 #include <mutex>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -35,13 +39,14 @@ inline const std::string test_key = "fc_testid_SECRETMARKER0123456789";
 /// A fake bearer token, also a marker that must never appear in any output.
 inline const std::string test_token = "tok-SECRETMARKER-0123456789";
 
-/// Collects every log line, at every level.
+/// Collects every log line, at every level; with FLOWCORE_TEST_LOG set, also prints them.
 struct log_capture {
   std::shared_ptr<std::vector<std::string>> lines = std::make_shared<std::vector<std::string>>();
   fc::logger logger() const {
     return fc::logger{.level = fc::log_level::debug,
                       .sink = [lines = lines](fc::log_level, std::string_view line) {
                         lines->emplace_back(line);
+                        if (std::getenv("FLOWCORE_TEST_LOG")) std::fprintf(stderr, "%.*s\n", int(line.size()), line.data());
                       }};
   }
   bool contains(std::string_view needle) const {
@@ -117,6 +122,43 @@ inline asio::awaitable<fc::flow_type> make_flow_type(fc::client& client, const s
   fc::data_core core = co_await make_data_core(client, f);
   fc::flow_type_create ft{.data_core_id = core.id, .name = "order"};
   co_return co_await client.execute(ft);
+}
+
+// acme / orders with flow types order {created, shipped} and invoice {paid}.
+struct tree {
+  std::string data_core;
+  std::string order, created, shipped;
+  std::string invoice, paid;
+};
+
+inline asio::awaitable<tree> make_tree(fc::client& client, std::string tenant_id) {
+  tree t;
+  fc::data_core_create dc{.tenant_id = tenant_id, .name = "orders"};
+  t.data_core = (co_await client.execute(dc)).id;
+  fc::flow_type_create order{.data_core_id = t.data_core, .name = "order"};
+  t.order = (co_await client.execute(order)).id;
+  fc::flow_type_create invoice{.data_core_id = t.data_core, .name = "invoice"};
+  t.invoice = (co_await client.execute(invoice)).id;
+  fc::event_type_create created{.flow_type_id = t.order, .name = "created"};
+  t.created = (co_await client.execute(created)).id;
+  fc::event_type_create shipped{.flow_type_id = t.order, .name = "shipped"};
+  t.shipped = (co_await client.execute(shipped)).id;
+  fc::event_type_create paid{.flow_type_id = t.invoice, .name = "paid"};
+  t.paid = (co_await client.execute(paid)).id;
+  co_return t;
+}
+
+// Polls `done` every millisecond: the stub runs on this thread, so the test must yield
+// for it to act. Throws when `limit` passes first.
+inline asio::awaitable<void> wait_until(std::function<bool()> done, std::chrono::milliseconds limit = 3s) {
+  asio::steady_timer tick(co_await asio::this_coro::executor);
+  const auto deadline = std::chrono::steady_clock::now() + limit;
+  while (!done()) {
+    if (std::chrono::steady_clock::now() > deadline)
+      throw std::runtime_error("condition not met in time");
+    tick.expires_after(1ms);
+    co_await tick.async_wait(asio::use_awaitable);
+  }
 }
 
 /// Runs `cmd` and returns (error code, diagnostics) without throwing.

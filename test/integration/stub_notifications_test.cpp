@@ -42,43 +42,6 @@ using ws_stream = websocket::stream<beast::tcp_stream>;
 const std::string cert_dir = FLOWCORE_TEST_CERT_DIR;
 const std::string valid_time = "2025-01-01T12:03:04.512Z";
 
-// acme / orders with flow types order {created, shipped} and invoice {paid}.
-struct tree {
-  std::string data_core;
-  std::string order, created, shipped;
-  std::string invoice, paid;
-};
-
-asio::awaitable<tree> make_tree(fc::client& client, std::string tenant_id) {
-  tree t;
-  fc::data_core_create dc{.tenant_id = tenant_id, .name = "orders"};
-  t.data_core = (co_await client.execute(dc)).id;
-  fc::flow_type_create order{.data_core_id = t.data_core, .name = "order"};
-  t.order = (co_await client.execute(order)).id;
-  fc::flow_type_create invoice{.data_core_id = t.data_core, .name = "invoice"};
-  t.invoice = (co_await client.execute(invoice)).id;
-  fc::event_type_create created{.flow_type_id = t.order, .name = "created"};
-  t.created = (co_await client.execute(created)).id;
-  fc::event_type_create shipped{.flow_type_id = t.order, .name = "shipped"};
-  t.shipped = (co_await client.execute(shipped)).id;
-  fc::event_type_create paid{.flow_type_id = t.invoice, .name = "paid"};
-  t.paid = (co_await client.execute(paid)).id;
-  co_return t;
-}
-
-// Polls `done` every millisecond: the stub runs on this thread, so the test must yield
-// for it to act. Throws when `limit` passes first.
-asio::awaitable<void> wait_until(std::function<bool()> done, std::chrono::milliseconds limit = 3s) {
-  asio::steady_timer tick(co_await asio::this_coro::executor);
-  const auto deadline = std::chrono::steady_clock::now() + limit;
-  while (!done()) {
-    if (std::chrono::steady_clock::now() > deadline)
-      throw std::runtime_error("condition not met in time");
-    tick.expires_after(1ms);
-    co_await tick.async_wait(asio::use_awaitable);
-  }
-}
-
 // --- plain HTTP -------------------------------------------------------------------------
 
 struct http_answer {

@@ -1,0 +1,95 @@
+// Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
+#include "notifications/notification_state.hpp"
+
+#include "logging.hpp"
+#include "notifications/reconnect_loop.hpp"
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/bind_cancellation_slot.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+#include <string>
+
+namespace flowcore::detail {
+
+namespace asio = boost::asio;
+
+asio::awaitable<std::optional<notification_event>> notification_state::next(
+    std::shared_ptr<notification_state> self) {
+  if (self->consumer_waiting_) {
+    diagnostics diag{.message = "another next() is pending on this notification stream"};
+    throw client_error(error::stream_in_use, std::move(diag));
+  }
+  if (!self->started_) {
+    self->started_ = true;
+    asio::co_spawn(self->executor, run_reconnect_loop(self),
+                   asio::bind_cancellation_slot(self->stop.slot(), asio::detached));
+  }
+  for (;;) {
+    if (!self->queue_.empty()) {
+      notification_event event = std::move(self->queue_.front());
+      self->queue_.pop_front();
+      if (self->queue_.empty()) self->overflowing_ = false;
+      ++self->counters.events;
+      co_return event;
+    }
+    if (self->ended_) {
+      if (self->failure_) throw client_error(self->failure_, self->diag);
+      co_return std::nullopt;
+    }
+    self->consumer_waiting_ = true;
+    self->consumer_wake_.expires_at(asio::steady_timer::time_point::max());
+    co_await self->consumer_wake_.async_wait(asio::as_tuple(asio::use_awaitable));
+    self->consumer_waiting_ = false;
+    // The timer is also cancelled to wake us; only the awaiting coroutine's own
+    // cancellation state tells that the consumer gave up.
+    asio::cancellation_state cs = co_await asio::this_coro::cancellation_state;
+    if (cs.cancelled() != asio::cancellation_type::none) {
+      diagnostics diag{.message = "next() was cancelled; the stream goes on"};
+      throw client_error(error::cancelled, std::move(diag));
+    }
+  }
+}
+
+void notification_state::close() noexcept {
+  if (closed_) return;
+  closed_ = true;
+  queue_.clear();
+  const bool driver_running = started_ && !ended_;
+  end({});
+  if (!driver_running) return;
+  if (closer && closer->session_open())
+    closer->request("Disconnected by user");
+  else
+    stop.emit(asio::cancellation_type::terminal);
+}
+
+void notification_state::push(notification_event event) {
+  if (closed_) return;
+  if (queue_.size() >= options.max_queued_events) {
+    queue_.pop_front();
+    ++counters.discarded_events;
+    if (!overflowing_) {
+      overflowing_ = true;
+      log_line(options.logger, log_level::warning,
+               "notifications: the consumer is behind and " +
+                   std::to_string(options.max_queued_events) +
+                   " events are queued: discarding the oldest (" +
+                   std::to_string(counters.discarded_events) + " discarded so far)");
+    }
+  }
+  queue_.push_back(std::move(event));
+  consumer_wake_.cancel();
+}
+
+void notification_state::end(boost::system::error_code failure) {
+  if (ended_) return;
+  ended_ = true;
+  failure_ = failure;
+  consumer_wake_.cancel();
+}
+
+}  // namespace flowcore::detail

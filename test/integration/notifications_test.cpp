@@ -1,0 +1,561 @@
+// Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
+// fc::notification_stream against the stub: real lookups, a real WebSocket, real drops.
+// Reconnect delays are a few milliseconds; the backoff and liveness arithmetic has its
+// own fake-clock unit tests.
+#include "stub_fixture.hpp"
+
+#include <boost/asio/detached.hpp>
+#include <boost/asio/experimental/awaitable_operators.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/write.hpp>
+
+#include <array>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace flowcore::test {
+
+namespace {
+
+using namespace asio::experimental::awaitable_operators;
+using tcp = asio::ip::tcp;
+
+const std::string event_valid_time = "2025-01-01T12:03:04.512Z";
+
+fc::notification_options stream_options(const stub_fixture& f, const log_capture& logs) {
+  fc::notification_options o;
+  o.credentials = fc::api_key{test_key};
+  o.base_url = f.stub.base_url();
+  o.subscription = {.tenant = "acme", .data_core = "orders"};
+  o.reconnect_interval = 5ms;
+  o.logger = logs.logger();
+  return o;
+}
+
+asio::awaitable<std::vector<fc::notification_event>> collect(fc::notification_stream& stream,
+                                                             std::size_t count) {
+  std::vector<fc::notification_event> events;
+  while (events.size() < count) {
+    std::optional<fc::notification_event> event = co_await stream.next();
+    if (!event) break;
+    events.push_back(std::move(*event));
+  }
+  co_return events;
+}
+
+// Waits until the stub has read a subscription frame beyond the first `before`.
+asio::awaitable<void> subscribed(stub_fixture& f, std::uint64_t before) {
+  co_await wait_until([&f, before] { return f.stub.subscription_frames_received() > before; });
+}
+
+using ingest_plan = std::vector<std::pair<std::string, std::string>>;  // flow, event type
+
+// Once the stub has read a subscription frame beyond the first `before`, ingests one
+// event per (flow type, event type) of `plan`, in order; returns their ids.
+asio::awaitable<std::vector<std::string>> ingest_when_subscribed(stub_fixture& f,
+                                                                 fc::client client, tree t,
+                                                                 std::uint64_t before,
+                                                                 ingest_plan plan) {
+  co_await subscribed(f, before);
+  std::vector<std::string> ids;
+  for (const auto& [flow, type] : plan) {
+    fc::ingest_event cmd{.tenant_name = "acme",
+                         .data_core_id = t.data_core,
+                         .flow_type_name = flow,
+                         .event_type_name = type,
+                         .event_data = R"({"n":1})",
+                         .valid_time = event_valid_time};
+    const fc::ingest_result stored = co_await client.execute(cmd);
+    ids.push_back(stored.event_id);
+  }
+  co_return ids;
+}
+
+std::vector<std::string> ids_of(const std::vector<fc::notification_event>& events) {
+  std::vector<std::string> ids;
+  for (const auto& e : events) ids.push_back(e.data.event_id);
+  return ids;
+}
+
+bool no_secret_in(const log_capture& logs) {
+  return !logs.contains("SECRETMARKER");
+}
+
+}  // namespace
+
+namespace {
+
+// A TCP relay in front of the stub whose notification sockets can go silent: after
+// freeze(), the WebSocket connections it carries stay open but forward nothing, either
+// way: a half-open peer as the client sees it. REST connections and connections accepted
+// later forward normally.
+class freezable_relay {
+ public:
+  freezable_relay(asio::any_io_executor ex, std::uint16_t target_port)
+      : acceptor_(ex, tcp::endpoint(asio::ip::make_address("127.0.0.1"), 0)),
+        target_port_(target_port) {
+    asio::co_spawn(ex, accept_loop(this), asio::detached);
+  }
+  ~freezable_relay() {
+    boost::system::error_code ignored;
+    acceptor_.close(ignored);
+    for (auto& link : links_) link->close();
+  }
+  std::string base_url() const {
+    return "http://127.0.0.1:" + std::to_string(acceptor_.local_endpoint().port());
+  }
+  void freeze() {
+    for (auto& link : links_)
+      if (link->notifications) link->frozen = true;
+  }
+
+ private:
+  struct link {
+    explicit link(tcp::socket c) : client(std::move(c)), server(client.get_executor()) {}
+    void close() {
+      boost::system::error_code ignored;
+      client.close(ignored);
+      server.close(ignored);
+    }
+    tcp::socket client;
+    tcp::socket server;
+    bool notifications = false;  // its first request was the upgrade
+    bool frozen = false;
+  };
+
+  static asio::awaitable<void> pump(std::shared_ptr<link> l, bool to_server) {
+    std::array<char, 16 * 1024> buffer{};
+    tcp::socket& from = to_server ? l->client : l->server;
+    tcp::socket& to = to_server ? l->server : l->client;
+    for (;;) {
+      auto [ec, n] = co_await from.async_read_some(asio::buffer(buffer), no_throw);
+      if (ec) break;
+      if (to_server && std::string_view(buffer.data(), n).starts_with("GET /notifications"))
+        l->notifications = true;
+      if (l->frozen) continue;  // swallowed: the other side never hears of it
+      auto [wec, written] = co_await asio::async_write(to, asio::buffer(buffer.data(), n), no_throw);
+      if (wec) break;
+    }
+    if (!l->frozen) l->close();
+  }
+
+  static asio::awaitable<void> accept_loop(freezable_relay* self) {
+    for (;;) {
+      auto [ec, socket] = co_await self->acceptor_.async_accept(no_throw);
+      if (ec) co_return;
+      auto l = std::make_shared<link>(std::move(socket));
+      const tcp::endpoint target(asio::ip::make_address("127.0.0.1"), self->target_port_);
+      auto [cec] = co_await l->server.async_connect(target, no_throw);
+      if (cec) continue;
+      self->links_.push_back(l);
+      asio::co_spawn(l->client.get_executor(), pump(l, true), asio::detached);
+      asio::co_spawn(l->client.get_executor(), pump(l, false), asio::detached);
+    }
+  }
+
+  tcp::acceptor acceptor_;
+  std::uint16_t target_port_;
+  std::vector<std::shared_ptr<link>> links_;
+};
+
+std::uint16_t port_of(const std::string& base_url) {
+  return static_cast<std::uint16_t>(std::stoi(base_url.substr(base_url.rfind(':') + 1)));
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(notifications)
+
+BOOST_AUTO_TEST_CASE(events_arrive_in_order_with_every_field) {
+  stub_fixture f;
+  log_capture logs;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client client = f.make_client();
+    const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
+    fc::notification_stream stream(f.ioc.get_executor(), stream_options(f, logs));
+    const std::uint64_t before = f.stub.subscription_frames_received();
+    const ingest_plan plan{{"order", "created"}, {"invoice", "paid"}, {"order", "shipped"}};
+    auto [events, ids] =
+        co_await (collect(stream, 3) && ingest_when_subscribed(f, client, t, before, plan));
+    BOOST_TEST(ids_of(events) == ids, boost::test_tools::per_element());
+    BOOST_REQUIRE(events.size() == 3u);
+    const fc::notification_event& paid = events[1];
+    BOOST_TEST(paid.pattern == "stored.event.notify.0." + t.data_core + ".invoice.paid");
+    BOOST_TEST(paid.data.tenant == f.stub.acme_tenant_id());
+    BOOST_TEST(paid.data.data_core_id == t.data_core);
+    BOOST_TEST(paid.data.flow_type == "invoice");
+    BOOST_TEST(paid.data.event_type == "paid");
+    BOOST_TEST(paid.data.valid_time == event_valid_time);
+    BOOST_TEST(stream.counters().events == 3u);
+    BOOST_TEST(stream.counters().reconnects == 0u);
+    // Tenant by name, the rest by id, unsubscribed keys left out (API-CONTRACT.md 6.1).
+    BOOST_TEST(f.stub.subscription_frames().back() ==
+               R"({"tenant":"acme","dataCoreId":")" + t.data_core + R"("})");
+  });
+  BOOST_TEST(no_secret_in(logs));
+}
+
+BOOST_AUTO_TEST_CASE(flow_type_and_event_type_filters) {
+  stub_fixture f;
+  log_capture logs;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client client = f.make_client();
+    const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
+    fc::notification_options by_type = stream_options(f, logs);
+    by_type.subscription = {.tenant = "acme", .data_core = "orders", .flow_type = "order",
+                            .event_type = "shipped"};
+    fc::notification_stream shipped_only(f.ioc.get_executor(), by_type);
+    fc::notification_options by_flow = stream_options(f, logs);
+    by_flow.subscription = {.tenant = "acme", .data_core = "orders", .flow_type = "invoice"};
+    fc::notification_stream invoices_only(f.ioc.get_executor(), by_flow);
+
+    // Each stream wants one event that comes after one it must not see.
+    const std::uint64_t before = f.stub.subscription_frames_received();
+    const ingest_plan plan{{"order", "created"}, {"invoice", "paid"}, {"order", "shipped"}};
+    auto [shipped, invoices, ids] = co_await (
+        collect(shipped_only, 1) && collect(invoices_only, 1) &&
+        ingest_when_subscribed(f, client, t, before + 1, plan));
+    BOOST_REQUIRE(shipped.size() == 1u);
+    BOOST_TEST(shipped[0].data.event_id == ids[2]);
+    BOOST_REQUIRE(invoices.size() == 1u);
+    BOOST_TEST(invoices[0].data.event_id == ids[1]);
+    const std::vector<std::string> frames = f.stub.subscription_frames();
+    BOOST_TEST(frames.size() == 2u);
+    for (const auto& frame : frames)
+      BOOST_TEST((frame == R"({"tenant":"acme","dataCoreId":")" + t.data_core +
+                               R"(","flowTypeId":")" + t.order + R"(","eventTypeId":")" +
+                               t.shipped + R"("})" ||
+                  frame == R"({"tenant":"acme","dataCoreId":")" + t.data_core +
+                               R"(","flowTypeId":")" + t.invoice + R"("})"));
+  });
+}
+
+BOOST_AUTO_TEST_CASE(max_events_ends_with_a_normal_close) {
+  stub_fixture f;
+  log_capture logs;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client client = f.make_client();
+    const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
+    fc::notification_options o = stream_options(f, logs);
+    o.max_events = 2;
+    fc::notification_stream stream(f.ioc.get_executor(), o);
+    const std::uint64_t before = f.stub.subscription_frames_received();
+    const ingest_plan plan{{"order", "created"}, {"order", "created"}, {"order", "created"}};
+    auto [events, ids] =
+        co_await (collect(stream, 5) && ingest_when_subscribed(f, client, t, before, plan));
+    BOOST_TEST(events.size() == 2u);  // then next() returned the end
+    const std::optional<fc::notification_event> after = co_await stream.next();
+    BOOST_TEST(!after.has_value());
+    BOOST_TEST(stream.counters().events == 2u);
+    co_await wait_until([&] { return f.stub.notification_sockets() == 0u; });
+  });
+}
+
+BOOST_AUTO_TEST_CASE(the_events_generator_yields_the_same_events) {
+  stub_fixture f;
+  log_capture logs;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client client = f.make_client();
+    const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
+    fc::notification_options o = stream_options(f, logs);
+    o.max_events = 2;
+    fc::notification_stream stream(f.ioc.get_executor(), o);
+    const std::uint64_t before = f.stub.subscription_frames_received();
+    const ingest_plan plan{{"order", "created"}, {"order", "shipped"}};
+    asio::co_spawn(f.ioc, ingest_when_subscribed(f, client, t, before, plan), asio::detached);
+    auto generator = stream.events();
+    std::vector<std::string> types;
+    while (std::optional<fc::notification_event> e =
+               co_await generator.async_resume(asio::use_awaitable))
+      types.push_back(e->data.event_type);
+    const std::vector<std::string> expected{"created", "shipped"};
+    BOOST_TEST(types == expected, boost::test_tools::per_element());
+  });
+}
+
+BOOST_AUTO_TEST_CASE(a_drop_with_1006_or_1011_reconnects_and_resubscribes) {
+  for (const int code : {1006, 1011}) {
+    BOOST_TEST_CONTEXT("close code " << code) {
+      stub_fixture f;
+      log_capture logs;
+      f.run([&]() -> asio::awaitable<void> {
+        fc::client client = f.make_client();
+        const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
+        fc::notification_stream stream(f.ioc.get_executor(), stream_options(f, logs));
+        const ingest_plan one{{"order", "created"}};
+        std::uint64_t before = f.stub.subscription_frames_received();
+        auto [first, first_ids] =
+            co_await (collect(stream, 1) && ingest_when_subscribed(f, client, t, before, one));
+        BOOST_TEST(ids_of(first) == first_ids, boost::test_tools::per_element());
+
+        before = f.stub.subscription_frames_received();
+        BOOST_TEST(f.stub.close_notification_sockets(code) == 1u);
+        auto [second, second_ids] =
+            co_await (collect(stream, 1) && ingest_when_subscribed(f, client, t, before, one));
+        BOOST_TEST(ids_of(second) == second_ids, boost::test_tools::per_element());
+        BOOST_TEST(stream.counters().reconnects == 1u);
+        BOOST_TEST(f.stub.notification_upgrades() == 2u);
+        BOOST_TEST(logs.contains("reconnecting in"));
+      });
+      BOOST_TEST(no_secret_in(logs));
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(each_attempt_fetches_a_fresh_token) {
+  stub_fixture f;
+  log_capture logs;
+  auto fetched = std::make_shared<int>(0);
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client client = f.make_client();
+    const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
+    fc::notification_options o = stream_options(f, logs);
+    o.credentials = fc::bearer_token{[fetched]() -> asio::awaitable<std::string> {
+      ++*fetched;
+      co_return test_token;
+    }};
+    fc::notification_stream stream(f.ioc.get_executor(), o);
+    const ingest_plan one{{"order", "created"}};
+    std::uint64_t before = f.stub.subscription_frames_received();
+    auto [first, ids1] =
+        co_await (collect(stream, 1) && ingest_when_subscribed(f, client, t, before, one));
+    BOOST_TEST(*fetched == 1);
+    before = f.stub.subscription_frames_received();
+    f.stub.close_notification_sockets(1011);
+    auto [second, ids2] =
+        co_await (collect(stream, 1) && ingest_when_subscribed(f, client, t, before, one));
+    BOOST_TEST(*fetched == 2);
+    BOOST_TEST(second.size() == 1u);
+    // The token travels in the query, percent-encoded, never in a header (6.1 step 4).
+    bool upgraded_with_token = false;
+    for (const auto& r : f.stub.requests())
+      if (r.target.rfind("/notifications?token=", 0) == 0) upgraded_with_token = true;
+    BOOST_TEST(upgraded_with_token);
+  });
+  BOOST_TEST(no_secret_in(logs));
+}
+
+BOOST_AUTO_TEST_CASE(max_reconnects_spent_fails_with_reconnects_exhausted) {
+  stub_fixture f;
+  log_capture logs;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client client = f.make_client();
+    co_await make_tree(client, f.stub.acme_tenant_id());
+    f.stub.add_fault({.path_prefix = "/notifications", .count = 0, .status = 503});
+    fc::notification_options o = stream_options(f, logs);
+    o.max_reconnects = 2;
+    fc::notification_stream stream(f.ioc.get_executor(), o);
+    try {
+      co_await stream.next();
+      BOOST_ERROR("next() should have thrown");
+    } catch (const fc::client_error& e) {
+      BOOST_TEST(e.code() == fc::error::reconnects_exhausted);
+      BOOST_TEST(e.diagnostics().message.find("gave up after 2") != std::string::npos);
+      BOOST_TEST(e.diagnostics().http_status == 503);
+    }
+    BOOST_TEST(stream.counters().reconnects == 2u);
+    // The failure is final: a later next() reports it again.
+    auto [again, ignored] = co_await asio::co_spawn(f.ioc, stream.next(), no_throw);
+    BOOST_TEST(static_cast<bool>(again));
+  });
+  BOOST_TEST(no_secret_in(logs));
+}
+
+BOOST_AUTO_TEST_CASE(terminal_failures_end_the_stream_at_once) {
+  stub_fixture f;
+  log_capture logs;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client client = f.make_client();
+    co_await make_tree(client, f.stub.acme_tenant_id());
+    {  // a name that does not resolve
+      fc::notification_options o = stream_options(f, logs);
+      o.subscription.data_core = "no-such-core";
+      fc::notification_stream stream(f.ioc.get_executor(), o);
+      auto [e, event] = co_await asio::co_spawn(f.ioc, stream.next(), no_throw);
+      BOOST_REQUIRE(e);
+      try {
+        std::rethrow_exception(e);
+      } catch (const fc::client_error& err) {
+        BOOST_TEST(err.code() == fc::error::not_found);
+      }
+    }
+    {  // an upgrade refused with 401: the key was fresh, retrying cannot help
+      f.stub.add_fault({.path_prefix = "/notifications", .count = 0, .status = 401});
+      fc::notification_stream stream(f.ioc.get_executor(), stream_options(f, logs));
+      auto [e, event] = co_await asio::co_spawn(f.ioc, stream.next(), no_throw);
+      BOOST_REQUIRE(e);
+      try {
+        std::rethrow_exception(e);
+      } catch (const fc::client_error& err) {
+        BOOST_TEST(err.code() == fc::error::http_status);
+        BOOST_TEST(err.diagnostics().http_status == 401);
+        BOOST_TEST(std::string(err.what()).find("SECRETMARKER") == std::string::npos);
+      }
+      BOOST_TEST(stream.counters().reconnects == 0u);
+    }
+  });
+  BOOST_TEST(no_secret_in(logs));
+}
+
+BOOST_AUTO_TEST_CASE(bad_options_fail_before_any_io) {
+  stub_fixture f;
+  log_capture logs;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::notification_options o = stream_options(f, logs);
+    o.subscription = {.tenant = "acme", .data_core = "orders", .event_type = "created"};
+    fc::notification_stream stream(f.ioc.get_executor(), o);
+    auto [e, event] = co_await asio::co_spawn(f.ioc, stream.next(), no_throw);
+    BOOST_REQUIRE(e);
+    try {
+      std::rethrow_exception(e);
+    } catch (const fc::client_error& err) {
+      BOOST_TEST(err.code() == fc::error::invalid_argument);
+      BOOST_TEST(err.diagnostics().message.find("event_type needs") != std::string::npos);
+    }
+    fc::notification_options bad_key = stream_options(f, logs);
+    bad_key.credentials = fc::api_key{"not a key"};
+    fc::notification_stream stream2(f.ioc.get_executor(), bad_key);
+    auto [e2, event2] = co_await asio::co_spawn(f.ioc, stream2.next(), no_throw);
+    BOOST_TEST(static_cast<bool>(e2));
+    BOOST_TEST(f.stub.requests().empty());
+    BOOST_TEST(f.stub.notification_upgrades() == 0u);
+  });
+}
+
+BOOST_AUTO_TEST_CASE(malformed_and_validation_frames_are_skipped_and_counted) {
+  stub_fixture f;
+  log_capture logs;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client client = f.make_client();
+    const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
+    fc::notification_stream stream(f.ioc.get_executor(), stream_options(f, logs));
+    const std::uint64_t before = f.stub.subscription_frames_received();
+    // The bad frames are queued on the socket before the event, so they arrive first.
+    auto bad_then_good = [&]() -> asio::awaitable<std::vector<std::string>> {
+      co_await subscribed(f, before);
+      f.stub.send_ws_frame("not json");
+      f.stub.send_ws_frame(R"({"message":5})");
+      f.stub.send_ws_frame(R"({"message":"{\"data\":{\"eventId\":\"\"}}"})");
+      f.stub.send_ws_frame(
+          R"({"type":"validation","summary":"Invalid subscription","message":"/dataCoreId: Unknown data core"})");
+      const ingest_plan one{{"order", "created"}};
+      co_return co_await ingest_when_subscribed(f, client, t, 0, one);
+    };
+    auto [events, ids] = co_await (collect(stream, 1) && bad_then_good());
+    BOOST_TEST(ids_of(events) == ids, boost::test_tools::per_element());
+    BOOST_TEST(stream.counters().dropped_frames == 4u);
+    BOOST_TEST(stream.counters().reconnects == 0u);
+    BOOST_TEST(logs.contains("dropped a malformed frame (frame is not valid JSON)"));
+    BOOST_TEST(logs.contains("the server rejected the subscription: Invalid subscription"));
+    BOOST_TEST(stream.diagnostics().server_message == "/dataCoreId: Unknown data core");
+  });
+}
+
+BOOST_AUTO_TEST_CASE(a_silent_peer_is_caught_by_the_idle_timeout) {
+  stub_fixture f;
+  log_capture logs;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client client = f.make_client();
+    const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
+    freezable_relay relay(f.ioc.get_executor(), port_of(f.stub.base_url()));
+    fc::notification_options o = stream_options(f, logs);
+    o.base_url = relay.base_url();
+    o.ping_interval = 20ms;
+    o.idle_timeout = 150ms;
+    fc::notification_stream stream(f.ioc.get_executor(), o);
+    const ingest_plan one{{"order", "created"}};
+    std::uint64_t before = f.stub.subscription_frames_received();
+    auto [first, ids1] =
+        co_await (collect(stream, 1) && ingest_when_subscribed(f, client, t, before, one));
+    BOOST_TEST(first.size() == 1u);
+
+    before = f.stub.subscription_frames_received();
+    relay.freeze();  // the socket stays open; nothing crosses any more
+    auto [second, ids2] =
+        co_await (collect(stream, 1) && ingest_when_subscribed(f, client, t, before, one));
+    BOOST_TEST(ids_of(second) == ids2, boost::test_tools::per_element());
+    BOOST_TEST(stream.counters().reconnects == 1u);
+    BOOST_TEST(logs.contains("nothing received within idle_timeout"));
+  });
+
+}
+
+BOOST_AUTO_TEST_CASE(close_during_a_reconnect_wait_returns_at_once) {
+  stub_fixture f;
+  log_capture logs;
+  f.run(
+      [&]() -> asio::awaitable<void> {
+        fc::client client = f.make_client();
+        co_await make_tree(client, f.stub.acme_tenant_id());
+        f.stub.add_fault({.path_prefix = "/notifications", .count = 0, .status = 503});
+        fc::notification_options o = stream_options(f, logs);
+        o.reconnect_interval = std::chrono::hours(1);  // the watchdog is far shorter
+        fc::notification_stream stream(f.ioc.get_executor(), o);
+        auto close_when_waiting = [&]() -> asio::awaitable<void> {
+          co_await wait_until([&] { return logs.contains("reconnecting in"); });
+          stream.close();
+        };
+        const std::optional<fc::notification_event> event =
+            co_await (stream.next() && close_when_waiting());
+        BOOST_TEST(!event.has_value());
+      },
+      10s);
+}
+
+BOOST_AUTO_TEST_CASE(a_hundred_streams_on_one_io_context) {
+  stub_fixture f;
+  log_capture logs;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client client = f.make_client();
+    const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
+    constexpr std::size_t streams = 100;
+    fc::notification_options o = stream_options(f, logs);
+    o.max_events = 1;
+    std::vector<std::unique_ptr<fc::notification_stream>> all;
+    auto received = std::make_shared<std::size_t>(0);
+    const std::uint64_t before = f.stub.subscription_frames_received();
+    for (std::size_t i = 0; i < streams; ++i) {
+      all.push_back(std::make_unique<fc::notification_stream>(f.ioc.get_executor(), o));
+      asio::co_spawn(f.ioc, collect(*all.back(), 1),
+                     [received](std::exception_ptr, std::vector<fc::notification_event> e) {
+                       *received += e.size();
+                     });
+    }
+    const ingest_plan one{{"order", "created"}};
+    co_await wait_until([&] { return f.stub.subscription_frames_received() >= before + streams; },
+                        20s);
+    co_await ingest_when_subscribed(f, client, t, before, one);
+    co_await wait_until([&] { return *received == streams; }, 20s);
+    BOOST_TEST(*received == streams);
+  });
+}
+
+BOOST_AUTO_TEST_CASE(next_while_another_is_pending_is_stream_in_use) {
+  stub_fixture f;
+  log_capture logs;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client client = f.make_client();
+    co_await make_tree(client, f.stub.acme_tenant_id());
+    fc::notification_stream stream(f.ioc.get_executor(), stream_options(f, logs));
+    auto second_then_close = [&]() -> asio::awaitable<void> {
+      auto [e, event] = co_await asio::co_spawn(f.ioc, stream.next(), no_throw);
+      BOOST_REQUIRE(e);
+      try {
+        std::rethrow_exception(e);
+      } catch (const fc::client_error& err) {
+        BOOST_TEST(err.code() == fc::error::stream_in_use);
+      }
+      stream.close();
+    };
+    const std::optional<fc::notification_event> first =
+        co_await (stream.next() && second_then_close());
+    BOOST_TEST(!first.has_value());
+  });
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace flowcore::test
