@@ -533,6 +533,32 @@ BOOST_AUTO_TEST_CASE(a_hundred_streams_on_one_io_context) {
   });
 }
 
+BOOST_AUTO_TEST_CASE(a_full_queue_discards_the_oldest_events_and_counts_them) {
+  stub_fixture f;
+  log_capture logs;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client client = f.make_client();
+    const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
+    fc::notification_options o = stream_options(f, logs);
+    o.max_queued_events = 2;
+    fc::notification_stream stream(f.ioc.get_executor(), o);
+    const ingest_plan one{{"order", "created"}};
+    const std::uint64_t before = f.stub.subscription_frames_received();
+    auto [first, first_ids] =
+        co_await (collect(stream, 1) && ingest_when_subscribed(f, client, t, before, one));
+    BOOST_TEST(first.size() == 1u);
+
+    // Nobody calls next() while four more arrive: two fit, the two oldest are discarded.
+    const ingest_plan four(4, {"order", "shipped"});
+    const std::vector<std::string> ids = co_await ingest_when_subscribed(f, client, t, 0, four);
+    co_await wait_until([&] { return stream.counters().discarded_events == 2u; });
+    const std::vector<fc::notification_event> kept = co_await collect(stream, 2);
+    const std::vector<std::string> newest{ids[2], ids[3]};
+    BOOST_TEST(ids_of(kept) == newest, boost::test_tools::per_element());
+    BOOST_TEST(logs.contains("discarding the oldest"));
+  });
+}
+
 BOOST_AUTO_TEST_CASE(next_while_another_is_pending_is_stream_in_use) {
   stub_fixture f;
   log_capture logs;
