@@ -119,9 +119,4 @@ void connection_pool::shutdown() {
   }
 }
 
-std::size_t connection_pool::open_connections(const std::string& origin_key) const {
-  auto it = origins_.find(origin_key);
-  return it == origins_.end() ? 0 : it->second.open;
-}
-
 }  // namespace flowcore::detail

@@ -61,9 +61,6 @@ class connection_pool {
   /// Closes idle connections and fails every waiter with cancelled.
   void shutdown();
 
-  /// Open connections (idle and in use) of one origin: for tests and benchmarks.
-  std::size_t open_connections(const std::string& origin_key) const;
-
  private:
   friend class connection_lease;
 

@@ -40,8 +40,6 @@ class transport {
   /// Closes idle connections and wakes queued callers with cancelled.
   void shutdown();
 
-  connection_pool& pool() noexcept { return pool_; }
-
  private:
   boost::system::error_code ensure_tls_context();
 

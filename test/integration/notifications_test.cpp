@@ -84,6 +84,18 @@ bool no_secret_in(const log_capture& logs) {
   return !logs.contains("SECRETMARKER");
 }
 
+// The error the stream's next() fails with; a test failure when it returns instead.
+asio::awaitable<fc::client_error> next_failure(fc::notification_stream& stream) {
+  const auto ex = co_await asio::this_coro::executor;
+  auto [e, event] = co_await asio::co_spawn(ex, stream.next(), no_throw);
+  try {
+    if (e) std::rethrow_exception(e);
+  } catch (const fc::client_error& error) {
+    co_return error;
+  }
+  throw std::runtime_error("next() did not fail");
+}
+
 }  // namespace
 
 namespace {
@@ -348,18 +360,14 @@ BOOST_AUTO_TEST_CASE(max_reconnects_spent_fails_with_reconnects_exhausted) {
     fc::notification_options o = stream_options(f, logs);
     o.max_reconnects = 2;
     fc::notification_stream stream(f.ioc.get_executor(), o);
-    try {
-      co_await stream.next();
-      BOOST_ERROR("next() should have thrown");
-    } catch (const fc::client_error& e) {
-      BOOST_TEST(e.code() == fc::error::reconnects_exhausted);
-      BOOST_TEST(e.diagnostics().message.find("gave up after 2") != std::string::npos);
-      BOOST_TEST(e.diagnostics().http_status == 503);
-    }
+    const fc::client_error err = co_await next_failure(stream);
+    BOOST_TEST(err.code() == fc::error::reconnects_exhausted);
+    BOOST_TEST(err.diagnostics().message.find("gave up after 2") != std::string::npos);
+    BOOST_TEST(err.diagnostics().http_status == 503);
     BOOST_TEST(stream.counters().reconnects == 2u);
     // The failure is final: a later next() reports it again.
-    auto [again, ignored] = co_await asio::co_spawn(f.ioc, stream.next(), no_throw);
-    BOOST_TEST(static_cast<bool>(again));
+    const fc::client_error again = co_await next_failure(stream);
+    BOOST_TEST(again.code() == fc::error::reconnects_exhausted);
   });
   BOOST_TEST(no_secret_in(logs));
 }
@@ -374,26 +382,16 @@ BOOST_AUTO_TEST_CASE(terminal_failures_end_the_stream_at_once) {
       fc::notification_options o = stream_options(f, logs);
       o.subscription.data_core = "no-such-core";
       fc::notification_stream stream(f.ioc.get_executor(), o);
-      auto [e, event] = co_await asio::co_spawn(f.ioc, stream.next(), no_throw);
-      BOOST_REQUIRE(e);
-      try {
-        std::rethrow_exception(e);
-      } catch (const fc::client_error& err) {
-        BOOST_TEST(err.code() == fc::error::not_found);
-      }
+      const fc::client_error err = co_await next_failure(stream);
+      BOOST_TEST(err.code() == fc::error::not_found);
     }
     {  // an upgrade refused with 401: the key was fresh, retrying cannot help
       f.stub.add_fault({.path_prefix = "/notifications", .count = 0, .status = 401});
       fc::notification_stream stream(f.ioc.get_executor(), stream_options(f, logs));
-      auto [e, event] = co_await asio::co_spawn(f.ioc, stream.next(), no_throw);
-      BOOST_REQUIRE(e);
-      try {
-        std::rethrow_exception(e);
-      } catch (const fc::client_error& err) {
-        BOOST_TEST(err.code() == fc::error::http_status);
-        BOOST_TEST(err.diagnostics().http_status == 401);
-        BOOST_TEST(std::string(err.what()).find("SECRETMARKER") == std::string::npos);
-      }
+      const fc::client_error err = co_await next_failure(stream);
+      BOOST_TEST(err.code() == fc::error::http_status);
+      BOOST_TEST(err.diagnostics().http_status == 401);
+      BOOST_TEST(std::string(err.what()).find("SECRETMARKER") == std::string::npos);
       BOOST_TEST(stream.counters().reconnects == 0u);
     }
   });
@@ -407,19 +405,15 @@ BOOST_AUTO_TEST_CASE(bad_options_fail_before_any_io) {
     fc::notification_options o = stream_options(f, logs);
     o.subscription = {.tenant = "acme", .data_core = "orders", .event_type = "created"};
     fc::notification_stream stream(f.ioc.get_executor(), o);
-    auto [e, event] = co_await asio::co_spawn(f.ioc, stream.next(), no_throw);
-    BOOST_REQUIRE(e);
-    try {
-      std::rethrow_exception(e);
-    } catch (const fc::client_error& err) {
-      BOOST_TEST(err.code() == fc::error::invalid_argument);
-      BOOST_TEST(err.diagnostics().message.find("event_type needs") != std::string::npos);
-    }
+    const fc::client_error err = co_await next_failure(stream);
+    BOOST_TEST(err.code() == fc::error::invalid_argument);
+    BOOST_TEST(err.diagnostics().message.find("event_type needs") != std::string::npos);
     fc::notification_options bad_key = stream_options(f, logs);
     bad_key.credentials = fc::api_key{"not a key"};
     fc::notification_stream stream2(f.ioc.get_executor(), bad_key);
-    auto [e2, event2] = co_await asio::co_spawn(f.ioc, stream2.next(), no_throw);
-    BOOST_TEST(static_cast<bool>(e2));
+    const fc::client_error key_err = co_await next_failure(stream2);
+    BOOST_TEST(key_err.code() == fc::error::invalid_argument);
+    BOOST_TEST(std::string(key_err.what()).find("not a key") == std::string::npos);
     BOOST_TEST(f.stub.requests().empty());
     BOOST_TEST(f.stub.notification_upgrades() == 0u);
   });
@@ -559,6 +553,72 @@ BOOST_AUTO_TEST_CASE(a_full_queue_discards_the_oldest_events_and_counts_them) {
   });
 }
 
+BOOST_AUTO_TEST_CASE(wss_with_a_verified_certificate) {
+  const std::string certs = FLOWCORE_TEST_CERT_DIR;
+  stub_fixture f(flowcore::stub::server_options{.tls_cert_file = certs + "/localhost.pem",
+                                                .tls_key_file = certs + "/localhost.key"});
+  log_capture logs;
+  const std::string url = "https://localhost" + f.stub.base_url().substr(
+                                                    f.stub.base_url().rfind(':'));
+  fc::client_options client_options = f.options();
+  client_options.base_url = url;
+  client_options.ca_file = certs + "/ca.pem";
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client client = f.make_client(client_options);
+    const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
+    fc::notification_options o = stream_options(f, logs);
+    o.base_url = url;
+    o.ca_file = certs + "/ca.pem";
+    fc::notification_stream stream(f.ioc.get_executor(), o);
+    const ingest_plan one{{"order", "created"}};
+    const std::uint64_t before = f.stub.subscription_frames_received();
+    auto [events, ids] =
+        co_await (collect(stream, 1) && ingest_when_subscribed(f, client, t, before, one));
+    BOOST_TEST(ids_of(events) == ids, boost::test_tools::per_element());
+    BOOST_TEST(logs.contains("connecting to wss://localhost:"));
+  });
+}
+
+BOOST_AUTO_TEST_CASE(a_stalled_upgrade_times_out_and_backs_off) {
+  stub_fixture f;
+  log_capture logs;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client client = f.make_client();
+    co_await make_tree(client, f.stub.acme_tenant_id());
+    f.stub.add_fault({.path_prefix = "/notifications", .count = 0, .stall = true});
+    fc::notification_options o = stream_options(f, logs);
+    o.handshake_timeout = 50ms;
+    o.max_reconnects = 1;
+    fc::notification_stream stream(f.ioc.get_executor(), o);
+    const fc::client_error err = co_await next_failure(stream);
+    BOOST_TEST(err.code() == fc::error::reconnects_exhausted);
+    BOOST_TEST(err.diagnostics().message.find("upgrade budget expired") != std::string::npos);
+    BOOST_TEST(stream.counters().reconnects == 1u);
+  });
+}
+
+BOOST_AUTO_TEST_CASE(a_frame_over_one_mebibyte_reconnects) {
+  stub_fixture f;
+  log_capture logs;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client client = f.make_client();
+    const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
+    fc::notification_stream stream(f.ioc.get_executor(), stream_options(f, logs));
+    std::uint64_t before = f.stub.subscription_frames_received();
+    const ingest_plan none;
+    auto huge_then_event = [&]() -> asio::awaitable<std::vector<std::string>> {
+      co_await ingest_when_subscribed(f, client, t, before, none);
+      before = f.stub.subscription_frames_received();
+      f.stub.send_ws_frame(std::string((1u << 20) + 1, 'x'));
+      const ingest_plan one{{"order", "created"}};
+      co_return co_await ingest_when_subscribed(f, client, t, before, one);  // resubscribed
+    };
+    auto [events, ids] = co_await (collect(stream, 1) && huge_then_event());
+    BOOST_TEST(ids_of(events) == ids, boost::test_tools::per_element());
+    BOOST_TEST(stream.counters().reconnects == 1u);
+  });
+}
+
 BOOST_AUTO_TEST_CASE(next_while_another_is_pending_is_stream_in_use) {
   stub_fixture f;
   log_capture logs;
@@ -567,13 +627,8 @@ BOOST_AUTO_TEST_CASE(next_while_another_is_pending_is_stream_in_use) {
     co_await make_tree(client, f.stub.acme_tenant_id());
     fc::notification_stream stream(f.ioc.get_executor(), stream_options(f, logs));
     auto second_then_close = [&]() -> asio::awaitable<void> {
-      auto [e, event] = co_await asio::co_spawn(f.ioc, stream.next(), no_throw);
-      BOOST_REQUIRE(e);
-      try {
-        std::rethrow_exception(e);
-      } catch (const fc::client_error& err) {
-        BOOST_TEST(err.code() == fc::error::stream_in_use);
-      }
+      const fc::client_error err = co_await next_failure(stream);
+      BOOST_TEST(err.code() == fc::error::stream_in_use);
       stream.close();
     };
     const std::optional<fc::notification_event> first =
