@@ -81,8 +81,10 @@ std::optional<std::string> prepare(const notification_options& o, stream_setup& 
   return std::nullopt;
 }
 
-// The REST client of the lookups. In bearer mode it hands out the attempt's token, so the
-// provider is awaited once per attempt (6.1 step 2), not once per lookup.
+// The REST client of one attempt's lookups. In bearer mode it hands out the attempt's
+// token, so the provider is awaited once per attempt (6.1 step 2), not once per lookup.
+// It lives only as long as the lookups: its pooled connection would otherwise stay open
+// next to the WebSocket for the whole session.
 asio::awaitable<std::string> current_token(std::shared_ptr<std::string> token) {
   co_return *token;
 }
@@ -106,7 +108,8 @@ struct resolved_ids {
 };
 
 // 6.1 step 3. Throws client_error (not_found when a name does not resolve). The client
-// is not the first parameter: Asio would take it for the coroutine's executor.
+// is not the first parameter: Asio would take it for the coroutine's executor. It is
+// destroyed, closing its connection, when the lookups are done.
 asio::awaitable<resolved_ids> lookup_ids(notification_subscription sub, client rest) {
   resolved_ids ids;
   data_core_fetch core_cmd{.tenant = sub.tenant, .data_core = sub.data_core};
@@ -161,7 +164,6 @@ struct driver {
   driver(std::shared_ptr<notification_state> s, stream_setup su)
       : state(std::move(s)),
         setup(std::move(su)),
-        rest(make_lookup_client(*state, token)),
         backoff(state->options.reconnect_interval, state->options.max_reconnects) {}
 
   bool max_events_reached() const {
@@ -171,7 +173,6 @@ struct driver {
   std::shared_ptr<notification_state> state;
   stream_setup setup;
   std::shared_ptr<std::string> token = std::make_shared<std::string>();
-  client rest;
   reconnect_state backoff;
   std::size_t received = 0;  // event frames, toward max_events
 };
@@ -226,7 +227,8 @@ asio::awaitable<stream_outcome> attempt(std::shared_ptr<driver> d) {
 
   resolved_ids ids;
   try {
-    ids = co_await lookup_ids(s.options.subscription, d->rest);
+    client rest = make_lookup_client(s, d->token);
+    ids = co_await lookup_ids(s.options.subscription, std::move(rest));
   } catch (const client_error& e) {
     s.diag = e.diagnostics();
     co_return lookup_failure(e.code(), e.diagnostics().http_status, e.what());
