@@ -168,7 +168,7 @@ asio::awaitable<void> idle_memory(std::string base_url, int count) {
     if (subscribed == count) break;
     co_await sleep_for(10ms);
   }
-  co_await sleep_for(200ms);  // let lookups' pooled connections settle
+  co_await sleep_for(200ms);  // the last subscriptions' lookups wind down
   const memory_reading after = read_memory();
   std::printf("memory per open idle stream (%d streams, ws, subscribed):\n", count);
   std::printf("  heap in use   %8.0f bytes per stream\n",
