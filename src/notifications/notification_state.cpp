@@ -20,7 +20,8 @@ namespace asio = boost::asio;
 asio::awaitable<std::optional<notification_event>> notification_state::next(
     std::shared_ptr<notification_state> self) {
   if (self->consumer_waiting_) {
-    diagnostics diag{.message = "another next() is pending on this notification stream"};
+    diagnostics diag{.command = "notification_stream",
+                     .message = "another next() is pending on this stream"};
     throw client_error(error::stream_in_use, std::move(diag));
   }
   if (!self->started_) {
@@ -48,7 +49,8 @@ asio::awaitable<std::optional<notification_event>> notification_state::next(
     // cancellation state tells that the consumer gave up.
     asio::cancellation_state cs = co_await asio::this_coro::cancellation_state;
     if (cs.cancelled() != asio::cancellation_type::none) {
-      diagnostics diag{.message = "next() was cancelled; the stream goes on"};
+      diagnostics diag{.command = "notification_stream",
+                       .message = "next() was cancelled; the stream goes on"};
       throw client_error(error::cancelled, std::move(diag));
     }
   }

@@ -264,6 +264,7 @@ asio::awaitable<stream_outcome> attempt(std::shared_ptr<driver> d) {
 void remember(notification_state& s, const stream_outcome& outcome) {
   // A failed REST lookup left its own, fuller diagnostics.
   if (outcome.phase == stream_phase::lookup && outcome.ec != error::auth_failed) return;
+  s.diag.command = "notification_stream";
   s.diag.http_status = outcome.http_status;
   s.diag.message = outcome.detail;
 }
@@ -316,7 +317,8 @@ asio::awaitable<void> reconnect_loop(std::shared_ptr<driver> d) {
 asio::awaitable<void> run_reconnect_loop(std::shared_ptr<notification_state> state) {
   stream_setup setup;
   if (auto problem = prepare(state->options, setup)) {
-    state->diag.message = "notification_stream: " + *problem;
+    state->diag.command = "notification_stream";
+    state->diag.message = *problem;
     log_line(state->options.logger, log_level::error, "notifications: " + *problem);
     state->end(error::invalid_argument);
     co_return;
@@ -328,7 +330,8 @@ asio::awaitable<void> run_reconnect_loop(std::shared_ptr<notification_state> sta
     // Only a cancellation can get here (close() while an operation was starting), or
     // memory exhaustion; either way the stream is over.
     if (!state->closed()) {
-      state->diag.message = std::string("notification_stream: ") + e.what();
+      state->diag.command = "notification_stream";
+      state->diag.message = e.what();
       state->end(error::connection_failed);
     }
   }

@@ -619,6 +619,25 @@ BOOST_AUTO_TEST_CASE(a_frame_over_one_mebibyte_reconnects) {
   });
 }
 
+BOOST_AUTO_TEST_CASE(a_cancelled_next_leaves_the_stream_usable) {
+  stub_fixture f;
+  log_capture logs;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client client = f.make_client();
+    const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
+    fc::notification_stream stream(f.ioc.get_executor(), stream_options(f, logs));
+    const std::uint64_t before = f.stub.subscription_frames_received();
+    asio::steady_timer give_up(f.ioc, 20ms);
+    auto first = co_await (stream.next() || give_up.async_wait(asio::use_awaitable));
+    BOOST_TEST(first.index() == 1u);  // the timer won; next() was cancelled
+    const ingest_plan one{{"order", "created"}};
+    auto [events, ids] =
+        co_await (collect(stream, 1) && ingest_when_subscribed(f, client, t, before, one));
+    BOOST_TEST(ids_of(events) == ids, boost::test_tools::per_element());
+    BOOST_TEST(stream.counters().reconnects == 0u);
+  });
+}
+
 BOOST_AUTO_TEST_CASE(next_while_another_is_pending_is_stream_in_use) {
   stub_fixture f;
   log_capture logs;
