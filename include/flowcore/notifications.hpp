@@ -109,6 +109,7 @@ struct notification_counters {
 ///
 /// @par Thread safety
 /// Use a stream from its executor only (pass a strand with a multi-threaded io_context).
+/// A moved-from stream may only be destroyed or assigned to.
 class notification_stream {
  public:
   using executor_type = boost::asio::any_io_executor;
