@@ -8,6 +8,7 @@
 #include <flowcore/commands/api_key.hpp>
 #include <flowcore/commands/data_core.hpp>
 #include <flowcore/commands/event_type.hpp>
+#include <flowcore/commands/events.hpp>
 #include <flowcore/commands/flow_type.hpp>
 #include <flowcore/commands/ingestion.hpp>
 #include <flowcore/commands/secret.hpp>

@@ -1,0 +1,234 @@
+// Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
+// Event reading (API-CONTRACT.md 4.8) against the stub: buckets and events by ids and by
+// names, order, ranges, paging, the wire form of each request, and bad input.
+#include "stub_fixture.hpp"
+
+#include <string>
+#include <vector>
+
+namespace flowcore::test {
+
+namespace {
+
+const std::string ten = "20250101100000";
+const std::string eleven = "20250101110000";
+
+// Stores acme/orders/order/created at 10:15 and at 11:15, then order/shipped at 11:30;
+// returns their ids in that order.
+asio::awaitable<std::vector<std::string>> store_three(fc::client& client, const tree& t) {
+  std::vector<std::string> ids;
+  const std::vector<std::vector<std::string>> plan{
+      {"created", "2025-01-01T10:15:00.000Z", R"({"n":1})"},
+      {"created", "2025-01-01T11:15:00.000Z", R"({"n":2})"},
+      {"shipped", "2025-01-01T11:30:00.000Z", R"({"n":3,"deep":{"a":[1,2]}})"}};
+  for (const auto& p : plan) {
+    fc::ingest_event cmd{.tenant_name = "acme",
+                         .data_core_id = t.data_core,
+                         .flow_type_name = "order",
+                         .event_type_name = p[0],
+                         .event_data = p[2],
+                         .event_time = p[1]};
+    const fc::ingest_result stored = co_await client.execute(cmd);
+    ids.push_back(stored.event_id);
+  }
+  co_return ids;
+}
+
+std::vector<std::string> ids_of(const fc::event_page& page) {
+  std::vector<std::string> ids;
+  for (const auto& e : page.events) ids.push_back(e.event_id);
+  return ids;
+}
+
+// The target of the last request the stub recorded.
+std::string last_target(const stub_fixture& f) { return f.stub.requests().back().target; }
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(events)
+
+BOOST_AUTO_TEST_CASE(time_buckets_by_ids_with_order_range_and_paging) {
+  stub_fixture f;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client client = f.make_client();
+    const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
+    co_await store_three(client, t);
+
+    fc::time_bucket_list all{.event_type_ids = {t.created}};
+    const fc::time_bucket_page both = co_await client.execute(all);
+    const std::vector<std::string> ascending{ten, eleven};
+    BOOST_TEST(both.time_buckets == ascending, boost::test_tools::per_element());
+    BOOST_TEST(!both.next_cursor.has_value());
+    BOOST_TEST(last_target(f) == "/api/v1/time-buckets?eventTypeId=" + t.created);
+
+    fc::time_bucket_list page1{.event_type_ids = {t.created, t.shipped},
+                               .from_time_bucket = ten,
+                               .to_time_bucket = eleven,
+                               .order = fc::read_order::desc,
+                               .page_size = 1};
+    const fc::time_bucket_page first = co_await client.execute(page1);
+    BOOST_TEST(last_target(f) == "/api/v1/time-buckets?eventTypeId=" + t.created +
+                                     "&eventTypeId=" + t.shipped + "&fromTimeBucket=" + ten +
+                                     "&toTimeBucket=" + eleven + "&order=desc&pageSize=1");
+    const std::vector<std::string> newest{eleven};
+    BOOST_TEST(first.time_buckets == newest, boost::test_tools::per_element());
+    BOOST_REQUIRE(first.next_cursor.has_value());
+
+    fc::time_bucket_list page2 = page1;
+    page2.cursor = first.next_cursor;
+    const fc::time_bucket_page second = co_await client.execute(page2);
+    const std::vector<std::string> oldest{ten};
+    BOOST_TEST(second.time_buckets == oldest, boost::test_tools::per_element());
+    BOOST_TEST(!second.next_cursor.has_value());
+    BOOST_TEST(last_target(f).ends_with("&cursor=" + std::to_string(*first.next_cursor)));
+  });
+}
+
+BOOST_AUTO_TEST_CASE(events_by_ids_map_every_field_in_storage_order) {
+  stub_fixture f;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client client = f.make_client();
+    const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
+    const std::vector<std::string> ids = co_await store_three(client, t);
+
+    fc::event_list list{.event_type_ids = {t.created, t.shipped}, .time_bucket = eleven};
+    const fc::event_page page = co_await client.execute(list);
+    const std::vector<std::string> in_eleven{ids[1], ids[2]};
+    BOOST_TEST(ids_of(page) == in_eleven, boost::test_tools::per_element());
+    BOOST_TEST(!page.next_cursor.has_value());
+    BOOST_REQUIRE(page.events.size() == 2u);
+    const fc::event& shipped = page.events[1];
+    BOOST_TEST(shipped.time_bucket == eleven);
+    BOOST_TEST(shipped.tenant == "acme");
+    BOOST_TEST(shipped.data_core_id == t.data_core);
+    BOOST_TEST(shipped.flow_type == "order");
+    BOOST_TEST(shipped.event_type == "shipped");
+    BOOST_TEST(!shipped.valid_time.empty());
+    BOOST_TEST(shipped.payload == R"({"n":3,"deep":{"a":[1,2]}})");
+    BOOST_TEST(shipped.metadata.front() == '{');
+
+    // Ranges and order: from is inclusive, after exclusive, desc reverses.
+    fc::event_list after{.event_type_ids = {t.created, t.shipped},
+                         .time_bucket = eleven,
+                         .after_event_id = ids[1],
+                         .order = fc::read_order::desc,
+                         .include_sensitive_data = true};
+    const fc::event_page later = co_await client.execute(after);
+    const std::vector<std::string> only_shipped{ids[2]};
+    BOOST_TEST(ids_of(later) == only_shipped, boost::test_tools::per_element());
+    BOOST_TEST(last_target(f) == "/api/v1/events?eventTypeId=" + t.created + "&eventTypeId=" +
+                                     t.shipped + "&timeBucket=" + eleven + "&afterEventId=" +
+                                     ids[1] + "&order=desc&includeSensitiveData=true");
+
+    // Paging: a page of one, then the rest with the cursor sent back as given.
+    fc::event_list paged{.event_type_ids = {t.created, t.shipped}, .time_bucket = eleven,
+                         .page_size = 1};
+    const fc::event_page one = co_await client.execute(paged);
+    BOOST_REQUIRE(one.next_cursor.has_value());
+    paged.cursor = one.next_cursor;
+    const fc::event_page rest = co_await client.execute(paged);
+    const std::vector<std::string> first_id{ids[1]}, second_id{ids[2]};
+    BOOST_TEST(ids_of(one) == first_id, boost::test_tools::per_element());
+    BOOST_TEST(ids_of(rest) == second_id, boost::test_tools::per_element());
+    BOOST_TEST(!rest.next_cursor.has_value());
+  });
+}
+
+BOOST_AUTO_TEST_CASE(buckets_and_events_by_names) {
+  stub_fixture f;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client client = f.make_client();
+    const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
+    const std::vector<std::string> ids = co_await store_three(client, t);
+
+    fc::events_fetch_time_buckets_by_names buckets{.tenant = "acme",
+                                                   .data_core_id = t.data_core,
+                                                   .flow_type = "order",
+                                                   .event_types = {"shipped"},
+                                                   .page_size = 5,
+                                                   .from_time_bucket = ten};
+    const fc::time_bucket_page page = co_await client.execute(buckets);
+    const std::vector<std::string> only_eleven{eleven};
+    BOOST_TEST(page.time_buckets == only_eleven, boost::test_tools::per_element());
+    const auto& sent = f.stub.requests().back();
+    BOOST_TEST(sent.method == "POST");
+    BOOST_TEST(sent.target == "/api/v1/time-buckets/by-names");
+    BOOST_TEST(sent.body == R"({"tenant":"acme","dataCoreId":")" + t.data_core +
+                                R"(","flowType":"order","eventTypes":["shipped"],"pageSize":5,"fromTimeBucket":")" +
+                                ten + R"("})");
+
+    fc::events_fetch events{.tenant = "acme",
+                            .data_core_id = t.data_core,
+                            .flow_type = "order",
+                            .event_types = {"created", "shipped"},
+                            .time_bucket = eleven,
+                            .page_size = 10,
+                            .from_event_id = ids[2]};
+    const fc::event_page fetched = co_await client.execute(events);
+    const std::vector<std::string> from_shipped{ids[2]};
+    BOOST_TEST(ids_of(fetched) == from_shipped, boost::test_tools::per_element());
+    const auto& posted = f.stub.requests().back();
+    BOOST_TEST(posted.target == "/api/v1/events?pageSize=10&fromEventId=" + ids[2]);
+    BOOST_TEST(posted.body == R"({"tenant":"acme","dataCoreId":")" + t.data_core +
+                                  R"(","flowType":"order","eventTypes":["created","shipped"],"timeBucket":")" +
+                                  eleven + R"("})");
+
+    // An unknown event type name: the service's 404 is an http_status (API-CONTRACT.md 3.3).
+    fc::events_fetch unknown = events;
+    unknown.event_types = {"no-such-type"};
+    auto [ec, diag] = co_await try_execute(client, unknown);
+    BOOST_TEST(ec == fc::error::http_status);
+    BOOST_TEST(diag.http_status == 404);
+  });
+}
+
+BOOST_AUTO_TEST_CASE(bad_arguments_fail_before_any_io) {
+  stub_fixture f;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client client = f.make_client();
+    fc::time_bucket_list no_types{};
+    auto [e1, d1] = co_await try_execute(client, no_types);
+    BOOST_TEST(e1 == fc::error::invalid_argument);
+    BOOST_TEST(d1.message == "time_bucket_list: event_type_ids needs at least one entry");
+
+    fc::event_list bad_bucket{.event_type_ids = {"x"}, .time_bucket = "2025-01-01"};
+    auto [e2, d2] = co_await try_execute(client, bad_bucket);
+    BOOST_TEST(e2 == fc::error::invalid_argument);
+    BOOST_TEST(d2.message.find("time_bucket must be a time bucket") != std::string::npos);
+
+    fc::events_fetch no_page{.tenant = "acme", .data_core_id = "d", .flow_type = "f",
+                             .event_types = {"e"}, .time_bucket = eleven, .page_size = 0};
+    auto [e3, d3] = co_await try_execute(client, no_page);
+    BOOST_TEST(e3 == fc::error::invalid_argument);
+
+    fc::events_fetch_time_buckets_by_names no_tenant{.data_core_id = "d", .flow_type = "f",
+                                                     .event_types = {"e"}};
+    auto [e4, d4] = co_await try_execute(client, no_tenant);
+    BOOST_TEST(e4 == fc::error::invalid_argument);
+    BOOST_TEST(f.stub.requests().empty());
+  });
+}
+
+BOOST_AUTO_TEST_CASE(a_cursor_sent_back_unchanged_is_invalid_response) {
+  stub_fixture f;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client client = f.make_client();
+    f.stub.add_fault({.path_prefix = "/api/v1/time-buckets", .count = 1,
+                      .body = R"({"timeBuckets":["20250101100000"],"nextCursor":3})"});
+    fc::time_bucket_list looping{.event_type_ids = {"x"}, .cursor = 3};
+    auto [ec, diag] = co_await try_execute(client, looping);
+    BOOST_TEST(ec == fc::error::invalid_response);
+    BOOST_TEST(diag.message.find("/nextCursor") != std::string::npos);
+
+    f.stub.add_fault({.path_prefix = "/api/v1/events", .count = 1,
+                      .body = R"({"events":[{"eventId":"e"}]})"});
+    fc::event_list broken{.event_type_ids = {"x"}, .time_bucket = ten};
+    auto [ec2, diag2] = co_await try_execute(client, broken);
+    BOOST_TEST(ec2 == fc::error::invalid_response);
+    BOOST_TEST(diag2.message.find("/events/0/") != std::string::npos);
+  });
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace flowcore::test
