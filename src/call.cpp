@@ -7,13 +7,16 @@
 #include "retry_decision.hpp"
 #include "server_message.hpp"
 
+#include <boost/asio/as_tuple.hpp>
 #include <boost/asio/bind_cancellation_slot.hpp>
+#include <boost/asio/cancellation_signal.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/steady_timer.hpp>
-
-#include <algorithm>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
+
+#include <algorithm>
+#include <tuple>
 
 namespace flowcore::detail {
 
@@ -259,15 +262,84 @@ asio::awaitable<boost::system::error_code> run_call(std::shared_ptr<client_impl>
   co_return ec;
 }
 
+namespace {
+
+// A call registered with its client, so that the last client handle can cancel it
+// (PITFALLS.md 8.2); the caller's own cancellation slot is forwarded to the same signal.
+class registered_call {
+ public:
+  explicit registered_call(std::shared_ptr<client_impl> impl) : impl_(std::move(impl)) {
+    impl_->add_call(&signal_);
+  }
+  registered_call(const registered_call&) = delete;
+  registered_call& operator=(const registered_call&) = delete;
+  ~registered_call() {
+    detach();
+    impl_->remove_call(&signal_);
+  }
+
+  asio::cancellation_slot slot() { return signal_.slot(); }
+
+  /// Until detach(), a cancellation emitted on `caller` cancels the call too.
+  void forward_from(asio::cancellation_slot caller) {
+    if (!caller.is_connected()) return;
+    caller_ = caller;
+    caller_.assign([this](asio::cancellation_type type) { signal_.emit(type); });
+  }
+  /// The call is over: the caller's slot is theirs again.
+  void detach() {
+    if (caller_.is_connected()) caller_.clear();
+    caller_ = {};
+  }
+
+ private:
+  std::shared_ptr<client_impl> impl_;
+  asio::cancellation_signal signal_;
+  asio::cancellation_slot caller_;
+};
+
+}  // namespace
+
+asio::awaitable<boost::system::error_code> run_registered_call(std::shared_ptr<client_impl> impl,
+                                                               const char* command,
+                                                               call_options opts,
+                                                               diagnostics& diag, call_body body) {
+  registered_call registration(impl);
+  // The awaiting coroutine's cancellation reaches the call through the registration: the
+  // call runs as its own coroutine, bound to the registered signal.
+  asio::cancellation_state caller = co_await asio::this_coro::cancellation_state;
+  registration.forward_from(caller.slot());
+  auto ex = impl->executor();
+  auto task = run_call(std::move(impl), command, std::move(opts), diag, std::move(body));
+  std::exception_ptr failure;
+  boost::system::error_code ec;
+  try {
+    std::tie(failure, ec) = co_await asio::co_spawn(
+        ex, std::move(task),
+        asio::bind_cancellation_slot(registration.slot(), asio::as_tuple(asio::use_awaitable)));
+  } catch (const boost::system::system_error&) {
+    // The caller was cancelled before the call could start.
+    diag = diagnostics{.command = command, .message = "cancelled"};
+    ec = error::cancelled;
+  }
+  registration.detach();
+  if (failure) std::rethrow_exception(failure);  // only bad_alloc escapes run_call
+  co_return ec;
+}
+
 void spawn_call(std::shared_ptr<client_impl> impl, const char* command, call_options opts,
                 diagnostics* diag_out, call_body body, asio::cancellation_slot slot,
                 asio::any_completion_handler<void(boost::system::error_code)> done) {
   auto diag = std::make_shared<diagnostics>();
+  auto registration = std::make_shared<registered_call>(impl);
+  registration->forward_from(slot);
   auto ex = impl->executor();
   asio::co_spawn(ex, run_call(std::move(impl), command, std::move(opts), *diag, std::move(body)),
                  asio::bind_cancellation_slot(
-                     slot, [done = std::move(done), diag, diag_out](
-                               std::exception_ptr ep, boost::system::error_code ec) mutable {
+                     registration->slot(),
+                     [done = std::move(done), diag, diag_out, registration](
+                         std::exception_ptr ep, boost::system::error_code ec) mutable {
+                       registration->detach();
                        if (ep) std::rethrow_exception(ep);  // only bad_alloc escapes run_call
                        if (diag_out) *diag_out = std::move(*diag);
                        std::move(done)(ec);

@@ -100,8 +100,16 @@ boost::asio::awaitable<boost::system::error_code> run_call(std::shared_ptr<clien
                                                            const char* command, call_options opts,
                                                            diagnostics& diag, call_body body);
 
-/// Spawns run_call on the client's executor with `slot` as its cancellation slot; `done`
-/// gets the outcome (and `*diag_out`, when non-null, the diagnostics) once it finished.
+/// run_call as a call of its own, registered with the client so that the last client
+/// handle can cancel it; the awaiting coroutine's cancellation is forwarded. Used by
+/// `client::execute`.
+boost::asio::awaitable<boost::system::error_code> run_registered_call(
+    std::shared_ptr<client_impl> impl, const char* command, call_options opts, diagnostics& diag,
+    call_body body);
+
+/// Spawns run_call on the client's executor, registered with the client and with `slot`
+/// (the caller's) forwarded; `done` gets the outcome (and `*diag_out`, when non-null, the
+/// diagnostics) once it finished.
 void spawn_call(std::shared_ptr<client_impl> impl, const char* command, call_options opts,
                 diagnostics* diag_out, call_body body, boost::asio::cancellation_slot slot,
                 boost::asio::any_completion_handler<void(boost::system::error_code)> done);

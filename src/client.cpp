@@ -3,6 +3,8 @@
 
 #include "call_failure.hpp"
 
+#include <vector>
+
 namespace flowcore {
 
 namespace detail {
@@ -72,6 +74,13 @@ void client_impl::check_options() const {
     fail(error::invalid_argument, "client_options::max_connections_per_origin must be at least 1");
 }
 
+void client_impl::cancel_all() {
+  // A snapshot: a signal's handler may end its call, which unregisters it.
+  const std::vector<boost::asio::cancellation_signal*> running(calls_.begin(), calls_.end());
+  for (auto* signal : running)
+    if (calls_.contains(signal)) signal->emit(boost::asio::cancellation_type::terminal);
+}
+
 double client_impl::random01() { return std::uniform_real_distribution<double>(0.0, 1.0)(rng_); }
 
 std::shared_ptr<client_impl> client_access::impl(const client& c) { return c.impl_; }
@@ -79,7 +88,12 @@ std::shared_ptr<client_impl> client_access::impl(const client& c) { return c.imp
 }  // namespace detail
 
 client::client(executor_type ex, client_options options, construct_tag)
-    : impl_(std::make_shared<detail::client_impl>(std::move(ex), std::move(options))) {}
+    : impl_(std::make_shared<detail::client_impl>(std::move(ex), std::move(options))),
+      // Calls hold impl_, not this token: when the last handle goes, the token's deleter
+      // runs while calls may still be in flight, and cancels them.
+      last_handle_(nullptr, [impl = std::weak_ptr<detail::client_impl>(impl_)](void*) {
+        if (auto alive = impl.lock()) alive->cancel_all();
+      }) {}
 
 client::executor_type client::get_executor() const noexcept { return impl_->executor(); }
 

@@ -13,6 +13,7 @@
 
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
+#include <boost/asio/cancellation_signal.hpp>
 
 #include <functional>
 #include <map>
@@ -20,6 +21,7 @@
 #include <optional>
 #include <random>
 #include <string>
+#include <unordered_set>
 
 namespace flowcore::detail {
 
@@ -56,6 +58,13 @@ class client_impl {
     return clock_override ? clock_override() : steady_clock::now();
   }
 
+  /// Calls in flight register their cancellation signal for as long as they run.
+  void add_call(boost::asio::cancellation_signal* signal) { calls_.insert(signal); }
+  void remove_call(boost::asio::cancellation_signal* signal) { calls_.erase(signal); }
+  /// The last fc::client handle is gone: every call in flight ends with cancelled, without
+  /// waiting for it (PITFALLS.md 8.2). The calls still finish and call their handlers.
+  void cancel_all();
+
  private:
   boost::asio::any_io_executor executor_;
   client_options options_;
@@ -66,6 +75,7 @@ class client_impl {
   transport transport_;
   tenant_instance_cache instance_cache_;
   std::mt19937_64 rng_;
+  std::unordered_set<boost::asio::cancellation_signal*> calls_;
 };
 
 /// Test access to a client's shared state.

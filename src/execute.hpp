@@ -53,7 +53,7 @@ boost::asio::awaitable<result_of<Command>> execute(std::shared_ptr<client_impl> 
                                                    call_options opts) {
   diagnostics diag;
   auto out = std::make_shared<result_of<Command>>();
-  boost::system::error_code ec = co_await run_call(
+  boost::system::error_code ec = co_await run_registered_call(
       std::move(impl), Command::command_name, std::move(opts), diag, body_for(std::move(cmd), out));
   if (ec) throw client_error(ec, std::move(diag));
   co_return std::move(*out);

@@ -52,6 +52,9 @@ boost::asio::awaitable<result_of<Command>> execute(std::shared_ptr<client_impl> 
 /// construction; there are no internal threads. With a multi-threaded `io_context`,
 /// pass a strand.
 ///
+/// When the last copy is destroyed, every call still in flight ends with
+/// `fc::error::cancelled` at once; each still completes, once, and its handler runs.
+///
 /// @par Thread safety
 /// Distinct objects: safe. Shared objects: unsafe; use from the client's executor only.
 class client {
@@ -170,6 +173,9 @@ class client {
   }
 
   std::shared_ptr<detail::client_impl> impl_;
+  /// Shared by the handles only; its deleter cancels the calls in flight. Declared after
+  /// impl_, so it goes first.
+  std::shared_ptr<void> last_handle_;
 };
 
 }  // namespace flowcore
