@@ -18,6 +18,7 @@
 #include <flowcore/log.hpp>
 #include <flowcore/notifications.hpp>
 #include <flowcore/options.hpp>
+#include <flowcore/read_events.hpp>
 #include <flowcore/read_order.hpp>
 #include <flowcore/retry.hpp>
 #include <flowcore/wait.hpp>

@@ -3,6 +3,8 @@
 // names, order, ranges, paging, the wire form of each request, and bad input.
 #include "stub_fixture.hpp"
 
+#include <flowcore/read_events.hpp>
+
 #include <string>
 #include <vector>
 
@@ -179,6 +181,65 @@ BOOST_AUTO_TEST_CASE(buckets_and_events_by_names) {
     auto [ec, diag] = co_await try_execute(client, unknown);
     BOOST_TEST(ec == fc::error::http_status);
     BOOST_TEST(diag.http_status == 404);
+  });
+}
+
+BOOST_AUTO_TEST_CASE(the_generators_follow_the_cursors) {
+  stub_fixture f;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client client = f.make_client();
+    const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
+    const std::vector<std::string> ids = co_await store_three(client, t);
+    f.stub.clear_requests();
+
+    fc::event_list list{.event_type_ids = {t.created, t.shipped}, .time_bucket = eleven,
+                        .page_size = 1};
+    std::vector<std::string> read;
+    auto events = fc::read_events(client, list);
+    while (std::optional<fc::event> e = co_await events.async_resume(asio::use_awaitable))
+      read.push_back(e->event_id);
+    const std::vector<std::string> in_eleven{ids[1], ids[2]};
+    BOOST_TEST(read == in_eleven, boost::test_tools::per_element());
+    BOOST_TEST(f.stub.requests().size() == 2u);  // one page each
+
+    fc::events_fetch by_names{.tenant = "acme", .data_core_id = t.data_core,
+                              .flow_type = "order", .event_types = {"created", "shipped"},
+                              .time_bucket = eleven, .page_size = 1};
+    read.clear();
+    auto fetched = fc::read_events(client, by_names);
+    while (std::optional<fc::event> e = co_await fetched.async_resume(asio::use_awaitable))
+      read.push_back(e->event_id);
+    BOOST_TEST(read == in_eleven, boost::test_tools::per_element());
+
+    fc::time_bucket_list buckets{.event_type_ids = {t.created}, .page_size = 1};
+    std::vector<std::string> names;
+    auto bucket_names = fc::read_time_buckets(client, buckets);
+    while (std::optional<std::string> b =
+               co_await bucket_names.async_resume(asio::use_awaitable))
+      names.push_back(*b);
+    const std::vector<std::string> both{ten, eleven};
+    BOOST_TEST(names == both, boost::test_tools::per_element());
+
+    fc::events_fetch_time_buckets_by_names named{.tenant = "acme", .data_core_id = t.data_core,
+                                                 .flow_type = "order",
+                                                 .event_types = {"shipped"}};
+    names.clear();
+    auto named_buckets = fc::read_time_buckets(client, named);
+    while (std::optional<std::string> b =
+               co_await named_buckets.async_resume(asio::use_awaitable))
+      names.push_back(*b);
+    const std::vector<std::string> only_eleven{eleven};
+    BOOST_TEST(names == only_eleven, boost::test_tools::per_element());
+
+    // A failed page is thrown from async_resume, as execute() throws it.
+    fc::event_list bad{.time_bucket = eleven};
+    auto failing = fc::read_events(client, bad);
+    try {
+      co_await failing.async_resume(asio::use_awaitable);
+      BOOST_ERROR("the generator should have thrown");
+    } catch (const fc::client_error& e) {
+      BOOST_TEST(e.code() == fc::error::invalid_argument);
+    }
   });
 }
 

@@ -1,0 +1,57 @@
+// Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
+// The paging generators of read_events.hpp: one coroutine per item kind, following the
+// page cursors of API-CONTRACT.md 4.8 through client.execute().
+#include <flowcore/read_events.hpp>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/deferred.hpp>
+
+#include <utility>
+#include <vector>
+
+namespace flowcore {
+
+namespace {
+
+namespace asio = boost::asio;
+
+std::vector<event>& items_of(event_page& page) { return page.events; }
+std::vector<std::string>& items_of(time_bucket_page& page) { return page.time_buckets; }
+
+// The executor comes first: experimental::coro takes its executor from there. The client
+// is a copy the generator keeps, so its calls are not cancelled while it runs.
+template <class Item, class Command>
+asio::experimental::coro<Item> pages(asio::any_io_executor ex, client c, Command cmd) {
+  for (;;) {
+    typename Command::result_type page =
+        co_await asio::co_spawn(ex, c.execute(cmd), asio::deferred);
+    for (Item& item : items_of(page)) co_yield std::move(item);
+    if (!page.next_cursor) co_return;
+    cmd.cursor = std::move(page.next_cursor);
+  }
+}
+
+}  // namespace
+
+asio::experimental::coro<event> read_events(client c, event_list cmd) {
+  auto ex = c.get_executor();
+  return pages<event>(std::move(ex), std::move(c), std::move(cmd));
+}
+
+asio::experimental::coro<event> read_events(client c, events_fetch cmd) {
+  auto ex = c.get_executor();
+  return pages<event>(std::move(ex), std::move(c), std::move(cmd));
+}
+
+asio::experimental::coro<std::string> read_time_buckets(client c, time_bucket_list cmd) {
+  auto ex = c.get_executor();
+  return pages<std::string>(std::move(ex), std::move(c), std::move(cmd));
+}
+
+asio::experimental::coro<std::string> read_time_buckets(client c,
+                                                        events_fetch_time_buckets_by_names cmd) {
+  auto ex = c.get_executor();
+  return pages<std::string>(std::move(ex), std::move(c), std::move(cmd));
+}
+
+}  // namespace flowcore
