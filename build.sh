@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # build.sh demo | test
-#   demo: build the release preset, start flowcore-stub on a free port, run the quickstart
-#         example against it, stop the stub.
+#   demo: build the release preset, start flowcore-stub on a free port, run the examples
+#         (quickstart, lifecycle, notifications) against it, stop the stub.
 #   test: build the test preset (AddressSanitizer + UBSan) and run the whole suite with ctest.
 # Missing Debian packages are installed when run as root; otherwise the one apt-get line to
 # run is printed. A second run does no extra work: packages are checked with dpkg, the
