@@ -78,7 +78,7 @@ class client_impl {
   std::unordered_set<boost::asio::cancellation_signal*> calls_;
 };
 
-/// Test access to a client's shared state.
+/// Access to a client's shared state, for tests and for the notification stream's lookups.
 struct client_access {
   static std::shared_ptr<client_impl> impl(const client& c);
 };

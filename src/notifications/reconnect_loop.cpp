@@ -2,6 +2,7 @@
 #include "notifications/reconnect_loop.hpp"
 
 #include "auth_headers.hpp"
+#include "client_impl.hpp"
 #include "logging.hpp"
 #include "notifications/frame_parser.hpp"
 #include "origin.hpp"
@@ -84,12 +85,14 @@ std::optional<std::string> prepare(const notification_options& o, stream_setup& 
 // The REST client of one attempt's lookups. In bearer mode it hands out the attempt's
 // token, so the provider is awaited once per attempt (6.1 step 2), not once per lookup.
 // It lives only as long as the lookups: its pooled connection would otherwise stay open
-// next to the WebSocket for the whole session.
+// next to the WebSocket for the whole session. It verifies TLS with the stream's context,
+// made once, rather than loading the trust store again on every attempt.
 asio::awaitable<std::string> current_token(std::shared_ptr<std::string> token) {
   co_return *token;
 }
 
-client make_lookup_client(const notification_state& s, std::shared_ptr<std::string> token) {
+client make_lookup_client(const notification_state& s, const stream_setup& setup,
+                          std::shared_ptr<std::string> token) {
   client_options o;
   o.base_url = s.options.base_url;
   o.ca_file = s.options.ca_file;
@@ -98,7 +101,9 @@ client make_lookup_client(const notification_state& s, std::shared_ptr<std::stri
     o.credentials = *key;
   else
     o.credentials = bearer_token{std::bind(&current_token, std::move(token))};
-  return client(s.executor, std::move(o));
+  client lookups(s.executor, std::move(o));
+  if (setup.tls) client_access::impl(lookups)->http().use_tls_context(setup.tls);
+  return lookups;
 }
 
 struct resolved_ids {
@@ -227,7 +232,7 @@ asio::awaitable<stream_outcome> attempt(std::shared_ptr<driver> d) {
 
   resolved_ids ids;
   try {
-    client rest = make_lookup_client(s, d->token);
+    client rest = make_lookup_client(s, d->setup, d->token);
     ids = co_await lookup_ids(s.options.subscription, std::move(rest));
   } catch (const client_error& e) {
     s.diag = e.diagnostics();

@@ -40,6 +40,12 @@ class transport {
   /// Closes idle connections and wakes queued callers with cancelled.
   void shutdown();
 
+  /// Uses `context` for https origins instead of creating one: loading the system trust
+  /// store is costly, and a notification stream's lookups share its WebSocket's context.
+  void use_tls_context(std::shared_ptr<boost::asio::ssl::context> context) {
+    tls_ = std::move(context);
+  }
+
  private:
   boost::system::error_code ensure_tls_context();
 
