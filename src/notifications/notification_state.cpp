@@ -24,7 +24,7 @@ asio::awaitable<std::optional<notification_event>> notification_state::next(
                      .message = "another next() is pending on this stream"};
     throw client_error(error::stream_in_use, std::move(diag));
   }
-  if (!self->started_) {
+  if (!self->started_ && !self->closed_) {  // a stream closed before its first next() stays idle
     self->started_ = true;
     asio::co_spawn(self->executor, run_reconnect_loop(self),
                    asio::bind_cancellation_slot(self->stop.slot(), asio::detached));

@@ -38,7 +38,6 @@ class notification_state {
   void push(notification_event event);
   /// The driver's last word: `failure` empty for a normal end.
   void end(boost::system::error_code failure);
-  bool ended() const noexcept { return ended_; }
 
   boost::asio::any_io_executor executor;
   notification_options options;

@@ -638,6 +638,21 @@ BOOST_AUTO_TEST_CASE(a_cancelled_next_leaves_the_stream_usable) {
   });
 }
 
+BOOST_AUTO_TEST_CASE(a_stream_closed_before_its_first_next_never_connects) {
+  stub_fixture f;
+  log_capture logs;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::notification_stream stream(f.ioc.get_executor(), stream_options(f, logs));
+    stream.close();
+    const std::optional<fc::notification_event> event = co_await stream.next();
+    BOOST_TEST(!event.has_value());
+    asio::steady_timer settle(f.ioc, 50ms);  // room for a connect that must not happen
+    co_await settle.async_wait(asio::use_awaitable);
+    BOOST_TEST(f.stub.requests().empty());
+    BOOST_TEST(f.stub.notification_upgrades() == 0u);
+  });
+}
+
 BOOST_AUTO_TEST_CASE(next_while_another_is_pending_is_stream_in_use) {
   stub_fixture f;
   log_capture logs;
