@@ -32,7 +32,7 @@ std::optional<parsed_api_key> parse_api_key(const api_key& credentials) {
   if (!credentials.id.empty()) {
     // Legacy explicit id: the key has no required shape (API-CONTRACT.md 2.1).
     if (!is_valid_id(credentials.id)) return std::nullopt;
-    return parsed_api_key{credentials.id, credentials.key};
+    return parsed_api_key{credentials.id, credentials.key, credentials.key};
   }
 
   // "fc_<id>_<secret>": exactly three '_'-separated parts, the first "fc", the others
@@ -46,7 +46,7 @@ std::optional<parsed_api_key> parse_api_key(const api_key& credentials) {
   const std::string_view secret = rest.substr(separator + 1);
   if (!is_valid_id(id) || secret.empty() || secret.find('_') != std::string_view::npos)
     return std::nullopt;
-  return parsed_api_key{std::string(id), credentials.key};
+  return parsed_api_key{std::string(id), credentials.key, std::string(secret)};
 }
 
 std::string api_key_authorization(const parsed_api_key& key) {

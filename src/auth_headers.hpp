@@ -14,6 +14,9 @@ namespace flowcore::detail {
 struct parsed_api_key {
   std::string id;
   std::string key;
+  /// What must never be shown: the `<secret>` of `fc_<id>_<secret>`, or a legacy key whole.
+  /// A server may echo it alone, without the `fc_<id>_` that marks a key in text.
+  std::string secret;
 };
 
 /// `fc_<id>_<secret>` (exactly three `_`-separated parts, the first "fc", the others

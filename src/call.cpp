@@ -3,9 +3,11 @@
 
 #include "call_failure.hpp"
 #include "logging.hpp"
+#include "redact.hpp"
 #include "retry_after.hpp"
 #include "retry_decision.hpp"
 #include "server_message.hpp"
+#include "token_fetch.hpp"
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/bind_cancellation_slot.hpp>
@@ -73,44 +75,31 @@ call::call(std::shared_ptr<client_impl> impl, const char* command, const call_op
 
 void call::require_bearer() const {
   if (impl_->mode() != credentials_mode::bearer)
-    fail(error::not_allowed_in_mode, std::string(command_) + " is not allowed in api key mode");
+    fail(error::not_allowed_in_mode, "not allowed in api key mode");
 }
 
 void call::require_api_key() const {
   if (impl_->mode() != credentials_mode::api_key)
-    fail(error::not_allowed_in_mode, std::string(command_) + " is not allowed in bearer mode");
+    fail(error::not_allowed_in_mode, "not allowed in bearer mode");
 }
 
 void call::require(const std::string& value, const char* field) const {
   if (value.empty())
-    fail(error::invalid_argument, std::string(command_) + ": " + field + " is required");
+    fail(error::invalid_argument, std::string(field) + " is required");
 }
 
-asio::awaitable<std::string> call::authorization(const request_spec& spec) {
+asio::awaitable<std::string> call::authorization(const request_spec& spec,
+                                                 steady_clock::time_point deadline) {
   if (impl_->mode() == credentials_mode::api_key) {
     const parsed_api_key& key = impl_->checked_api_key();
     co_return spec.raw_key_auth ? key.key : api_key_authorization(key);
   }
+  // The provider is bounded by the call's deadline and cancellation like any I/O.
   const auto& provider = std::get<bearer_token>(impl_->options().credentials).provider;
-  if (!provider) fail(error::auth_failed, "bearer_token has no provider");
-  std::string token;
-  std::string problem;
-  try {
-    token = co_await provider();
-  } catch (const std::exception& e) {
-    problem = "token provider threw: " + redacted_sample(secrets_(e.what()), 512);
-  } catch (...) {
-    problem = "token provider threw a non-standard exception";
-  }
-  auto cancelled = (co_await asio::this_coro::cancellation_state).cancelled();
-  if (cancelled != asio::cancellation_type::none) fail(error::cancelled, "cancelled");
-  if (!problem.empty()) fail(error::auth_failed, problem);
-  if (token.empty()) fail(error::auth_failed, "token provider returned an empty token");
-  // A token with a space, CR or LF would break (or inject into) the request's headers.
-  if (std::any_of(token.begin(), token.end(),
-                  [](unsigned char ch) { return ch <= 0x20 || ch == 0x7f; }))
-    fail(error::auth_failed,
-         "token provider returned a token with whitespace or control characters");
+  fetched_token fetched = co_await fetch_token(provider, deadline - steady_clock::now());
+  if (fetched.ec == error::timeout) diag_.phase = "token";
+  if (fetched.ec) fail(fetched.ec, secrets_(fetched.problem));
+  std::string token = std::move(fetched.token);
   secrets_.add_secret(token);
   co_return bearer_authorization(token);
 }
@@ -144,12 +133,12 @@ asio::awaitable<std::string> call::send(request_spec& spec, steady_clock::time_p
       fail(error::timeout, "the call's deadline passed");
     }
     request.headers = spec.headers;
-    request.headers.emplace_back("Authorization", co_await authorization(spec));
+    request.headers.emplace_back("Authorization", co_await authorization(spec, deadline));
 
     const auto started = steady_clock::now();
     exchange_result result = co_await client.http().exchange(where, request, deadline);
     diag_.attempts += std::max(1, result.requests_sent);
-    if (result.ec == error::cancelled) fail(error::cancelled, "cancelled");
+    if (result.ec == error::cancelled) fail(error::cancelled);
 
     attempt_outcome outcome;
     if (!result.ec) {
@@ -234,19 +223,22 @@ asio::awaitable<boost::system::error_code> run_call(std::shared_ptr<client_impl>
   diag = diagnostics{};
   diag.command = command;
   boost::system::error_code ec;
+  std::string quoted;  // from the server: diagnostics only, never the log
   std::optional<call> c;
   try {
     c.emplace(impl, command, opts, diag);
     co_await body(*c);
   } catch (const call_failure& failure) {
     ec = failure.code;
-    // The call knows secrets the generic patterns miss (a secret's value, a fresh token)
-    // and a failure text may quote a response.
-    if (!failure.message.empty()) diag.message = c ? c->redact(failure.message) : failure.message;
+    // The call knows secrets the generic patterns miss (a secret's value, a fresh token),
+    // and our own text may name what the caller passed.
+    diag.message = c ? c->redact(failure.message) : redact(failure.message);
+    if (!failure.quoted.empty())
+      quoted = redacted_sample(c ? c->redact(failure.quoted) : failure.quoted, 512);
   } catch (const boost::system::system_error& e) {
-    // Asio reports a cancelled wait as operation_aborted.
+    // Asio reports a cancelled wait as operation_aborted; the code says it all.
     ec = e.code() == asio::error::operation_aborted ? error::cancelled : error::connection_failed;
-    diag.message = ec == error::cancelled ? "cancelled" : "unexpected I/O error";
+    diag.message = ec == error::cancelled ? "" : "unexpected I/O error";
   } catch (const std::bad_alloc&) {
     throw;
   } catch (const std::exception&) {
@@ -254,11 +246,15 @@ asio::awaitable<boost::system::error_code> run_call(std::shared_ptr<client_impl>
     ec = error::invalid_response;
     diag.message = "unexpected internal error while handling the response";
   }
+  // The caller asked for these, or can expect them: not worth a warning.
+  const bool expected = ec == error::not_found || ec == error::cancelled;
+  const log_level level = expected ? log_level::debug : log_level::warning;
   const logger& log = impl->options().logger;
-  if (ec && log_enabled(log, log_level::warning))
-    log_line(log, log_level::warning,
+  if (ec && log_enabled(log, level))
+    log_line(log, level,
              std::string(command) + " failed: " + ec.message() +
                  (diag.message.empty() ? "" : ": " + diag.message));
+  if (!quoted.empty()) diag.message += "; body: " + quoted;
   co_return ec;
 }
 
@@ -280,11 +276,17 @@ class registered_call {
 
   asio::cancellation_slot slot() { return signal_.slot(); }
 
-  /// Until detach(), a cancellation emitted on `caller` cancels the call too.
+  /// Until detach(), a cancellation of any type emitted on `caller` cancels the call too.
+  ///
+  /// It reaches the call as terminal: the call's coroutine, like any spawned coroutine,
+  /// lets only terminal cancellation through by default, and so do the composed operations
+  /// it awaits. Terminal is right for every type here: a cancelled call closes its
+  /// connection and ends with `cancelled`, whatever it was doing.
   void forward_from(asio::cancellation_slot caller) {
     if (!caller.is_connected()) return;
     caller_ = caller;
-    caller_.assign([this](asio::cancellation_type type) { signal_.emit(type); });
+    caller_.assign(
+        [this](asio::cancellation_type) { signal_.emit(asio::cancellation_type::terminal); });
   }
   /// The call is over: the caller's slot is theirs again.
   void detach() {
@@ -319,7 +321,7 @@ asio::awaitable<boost::system::error_code> run_registered_call(std::shared_ptr<c
         asio::bind_cancellation_slot(registration.slot(), asio::as_tuple(asio::use_awaitable)));
   } catch (const boost::system::system_error&) {
     // The caller was cancelled before the call could start.
-    diag = diagnostics{.command = command, .message = "cancelled"};
+    diag = diagnostics{.command = command};
     ec = error::cancelled;
   }
   registration.detach();

@@ -81,7 +81,9 @@ class call {
   steady_clock::time_point deadline() const noexcept { return deadline_; }
 
  private:
-  boost::asio::awaitable<std::string> authorization(const request_spec& spec);
+  /// The Authorization value of one attempt; a bearer token is fetched within `deadline`.
+  boost::asio::awaitable<std::string> authorization(const request_spec& spec,
+                                                    steady_clock::time_point deadline);
 
   std::shared_ptr<client_impl> impl_;
   const char* command_;

@@ -8,20 +8,33 @@
 
 #include <exception>
 #include <string>
+#include <string_view>
 
 namespace flowcore::detail {
 
 struct call_failure : std::exception {
   boost::system::error_code code;
-  std::string message;  ///< Our own explanation, already redacted. Goes to diagnostics.
+  std::string message;  ///< Our own explanation. Goes to diagnostics and the log.
+  /// What the server sent that the message is about (a prefix of a response body), raw.
+  /// The boundary redacts it with the call's secrets, escapes it and keeps a sample in
+  /// diagnostics; it never reaches the log.
+  std::string quoted;
 
-  call_failure(boost::system::error_code ec, std::string text)
-      : code(ec), message(std::move(text)) {}
+  call_failure(boost::system::error_code ec, std::string text, std::string quote = {})
+      : code(ec), message(std::move(text)), quoted(std::move(quote)) {}
   const char* what() const noexcept override { return message.c_str(); }
 };
 
 [[noreturn]] inline void fail(boost::system::error_code ec, std::string message = {}) {
   throw call_failure(ec, std::move(message));
+}
+
+/// Fails with `message`, quoting the start of `server_text` in diagnostics (see `quoted`).
+[[noreturn]] inline void fail_quoting(boost::system::error_code ec, std::string message,
+                                      std::string_view server_text) {
+  // Enough for a sample after redaction; a redactor pass over more would only cost time.
+  constexpr std::size_t kept = std::size_t(64) << 10;
+  throw call_failure(ec, std::move(message), std::string(server_text.substr(0, kept)));
 }
 
 }  // namespace flowcore::detail

@@ -31,6 +31,7 @@ client_impl::client_impl(boost::asio::any_io_executor ex, client_options opts)
   if (const auto* key = std::get_if<api_key>(&options_.credentials)) {
     key_ = parse_api_key(*key);
     secrets_.add_secret(key->key);
+    if (key_) secrets_.add_secret(key_->secret);
   }
 }
 

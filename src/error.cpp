@@ -49,7 +49,9 @@ class category final : public boost::system::error_category {
 std::string describe(const diagnostics& d) {
   std::string text = d.command.empty() ? std::string("flowcore") : d.command;
   if (!d.message.empty()) text += ": " + d.message;
-  if (d.http_status != 0) text += ": HTTP " + std::to_string(d.http_status);
+  // A 2xx is no error: a lookup answered with [] is not_found with a 200 behind it.
+  const bool http_error = d.http_status != 0 && (d.http_status < 200 || d.http_status > 299);
+  if (http_error) text += ": HTTP " + std::to_string(d.http_status);
   if (!d.server_message.empty()) text += ": server said \"" + d.server_message + "\"";
   if (!d.phase.empty()) text += " (phase " + d.phase + ")";
   if (d.attempts > 1) text += " after " + std::to_string(d.attempts) + " attempts";

@@ -1,7 +1,6 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #include "json_reader.hpp"
 
-#include "redact.hpp"
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
@@ -10,8 +9,6 @@
 
 namespace flowcore::detail {
 
-std::string body_sample(std::string_view body) { return redacted_sample(body, 512); }
-
 json::value parse_json_body(std::string_view body, unsigned max_depth) {
   if (body.empty()) fail(error::invalid_response, "empty body where JSON was expected");
   json::parse_options options;
@@ -19,8 +16,7 @@ json::value parse_json_body(std::string_view body, unsigned max_depth) {
   boost::system::error_code ec;
   json::value value = json::parse(body, ec, json::storage_ptr(), options);
   if (ec)
-    fail(error::invalid_response,
-         "body is not valid JSON (" + ec.message() + "); body: " + body_sample(body));
+    fail_quoting(error::invalid_response, "body is not valid JSON (" + ec.message() + ")", body);
   return value;
 }
 

@@ -22,11 +22,8 @@ namespace flowcore::detail {
 namespace json = boost::json;
 
 /// Parses `body` as JSON with nesting bounded by `max_depth`. Empty, non-JSON or too deep:
-/// call_failure(invalid_response) with a redacted sample of the body.
+/// call_failure(invalid_response) quoting the body.
 json::value parse_json_body(std::string_view body, unsigned max_depth = 32);
-
-/// A redacted sample of a response body, at most 512 bytes.
-std::string body_sample(std::string_view body);
 
 /// Fails with invalid_response: "<pointer>: <problem>".
 [[noreturn]] void fail_schema(std::string_view pointer, std::string_view problem);
@@ -87,15 +84,15 @@ auto map_object_array(const json::value& value, const std::string& pointer, Mapp
   return map_object_array(*items, pointer, std::forward<Mapper>(map));
 }
 
-/// Parses `body` and maps it with `map(const json::value&)`; a schema failure gets a
-/// redacted sample of the body (<= 512 bytes) appended to its message.
+/// Parses `body` and maps it with `map(const json::value&)`; a schema failure quotes the
+/// body (a sample of it reaches diagnostics, never the log).
 template <class Mapper>
 auto map_response(std::string_view body, Mapper&& map, unsigned max_depth = 32) {
   json::value root = parse_json_body(body, max_depth);
   try {
     return map(static_cast<const json::value&>(root));
   } catch (call_failure& failure) {
-    failure.message += "; body: " + body_sample(body);
+    if (failure.quoted.empty()) fail_quoting(failure.code, std::move(failure.message), body);
     throw;
   }
 }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <limits>
+#include <utility>
 
 // Hand-written scanners rather than std::regex: libstdc++'s regex is slow and recursive,
 // so a long body can exhaust the stack. Each pass below reads its input once, left to
@@ -261,6 +262,57 @@ std::size_t utf8_cut(std::string_view text, std::size_t n) noexcept {
   return n;
 }
 
+// --- Escaping: a sample is one line of inert text -------------------------------------
+
+// The escape for the character starting at text[pos] when it could end a log line or
+// drive a terminal (C0 controls, DEL, C1 controls such as NEL and CSI, and the Unicode
+// line and paragraph separators), with the length of that character; else nothing.
+std::pair<std::string, std::size_t> escape_at(std::string_view text, std::size_t pos) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[pos + i]); };
+  const std::size_t left = text.size() - pos;
+  const auto hex4 = [](unsigned code) {
+    constexpr char digits[] = "0123456789abcdef";
+    std::string out = "\\u";
+    for (int shift = 12; shift >= 0; shift -= 4) out += digits[(code >> shift) & 0xF];
+    return out;
+  };
+  const unsigned char c = byte(0);
+  if (c == '\n') return {"\\n", 1};
+  if (c == '\r') return {"\\r", 1};
+  if (c == '\t') return {"\\t", 1};
+  if (c < 0x20 || c == 0x7F) return {hex4(c), 1};
+  if (c == 0xC2 && left >= 2 && byte(1) >= 0x80 && byte(1) <= 0x9F) return {hex4(byte(1)), 2};
+  if (c == 0xE2 && left >= 3 && byte(1) == 0x80 && (byte(2) == 0xA8 || byte(2) == 0xA9))
+    return {hex4(0x2000u | (byte(2) & 0x3Fu)), 3};  // U+2028, U+2029
+  return {{}, 0};
+}
+
+// Bytes in the UTF-8 sequence that text[pos] leads, within the text; 1 for a stray byte.
+std::size_t sequence_length(std::string_view text, std::size_t pos) noexcept {
+  const unsigned char lead = static_cast<unsigned char>(text[pos]);
+  std::size_t n = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+  n = std::min(n, text.size() - pos);
+  for (std::size_t i = 1; i < n; ++i)
+    if ((static_cast<unsigned char>(text[pos + i]) & 0xC0) != 0x80) return i;
+  return n;
+}
+
+// Appends `text` to `out` with control characters escaped, whole characters and escapes
+// only, while `out` stays within `limit` bytes. Returns true when all of it fit.
+bool escape_into(std::string& out, std::string_view text, std::size_t limit) {
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    auto [escape, length] = escape_at(text, pos);
+    std::string_view piece = escape.empty()
+                                 ? text.substr(pos, length = sequence_length(text, pos))
+                                 : std::string_view(escape);
+    if (out.size() + piece.size() > limit) return false;
+    out += piece;
+    pos += length;
+  }
+  return true;
+}
+
 // A client keeps its own key and each token its provider returned; a long-lived client
 // would otherwise grow this list without bound.
 constexpr std::size_t max_known_secrets = 32;
@@ -281,25 +333,24 @@ std::string redacted_sample(std::string_view text, std::size_t max_bytes) {
   // not seconds, on the event loop. That is safe because every pattern is recognised by
   // what precedes the secret, and a value that runs past the prefix is masked up to its
   // end. The prefix is generous so that masks, which shrink long values to "***", still
-  // leave max_bytes of text to show. The final cut is made on the redacted text, so the
-  // bound holds even where a mask is longer than the value it hides.
+  // leave max_bytes of text to show. The bound is applied to the redacted, escaped text,
+  // so it holds even where a mask or an escape is longer than what it replaces.
   constexpr std::size_t margin = 4096;
   const std::size_t window = max_bytes < (std::numeric_limits<std::size_t>::max() - margin) / 8
                                  ? max_bytes * 8 + margin
                                  : text.size();
   const std::size_t prefix = utf8_cut(text, window);  // the whole text if shorter
-  std::string redacted = redact(text.substr(0, prefix));
-  if (prefix == text.size() && redacted.size() <= max_bytes) return redacted;
+  const std::string redacted = redact(text.substr(0, prefix));
+  std::string sample;
+  if (escape_into(sample, redacted, max_bytes) && prefix == text.size()) return sample;
 
-  constexpr std::string_view ellipsis = "...";
-  if (max_bytes < ellipsis.size()) {
-    redacted.resize(utf8_cut(redacted, max_bytes));
-    return redacted;
-  }
   // The ellipsis counts against max_bytes, so the result never exceeds it.
-  redacted.resize(utf8_cut(redacted, max_bytes - ellipsis.size()));
-  redacted += ellipsis;
-  return redacted;
+  constexpr std::string_view ellipsis = "...";
+  if (max_bytes < ellipsis.size()) return sample;
+  sample.clear();
+  escape_into(sample, redacted, max_bytes - ellipsis.size());
+  sample += ellipsis;
+  return sample;
 }
 
 void redactor::add_secret(std::string secret) {

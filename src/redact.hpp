@@ -23,8 +23,13 @@ namespace flowcore::detail {
 ///   (plain JSON, or JSON quoted inside a JSON string).
 std::string redact(std::string_view text);
 
-/// Redacts, then cuts to at most `max_bytes` bytes in all (never inside a UTF-8 sequence),
-/// ending with "..." when it cut. Only a prefix of a huge text is redacted and shown.
+/// A sample of text that came from outside (a response body, a frame, an exception's
+/// message), safe to keep in diagnostics: redacted, then escaped into one inert line
+/// (line feed, carriage return and tab as `\n` `\r` `\t`; other C0 controls, DEL, C1
+/// controls and U+2028/U+2029 as `\uXXXX`), so that it can neither forge a log line nor
+/// drive a terminal; then cut to at most `max_bytes` bytes in all (never inside a UTF-8
+/// sequence or an escape), ending with "..." when it cut. Only a prefix of a huge text is
+/// redacted and shown.
 std::string redacted_sample(std::string_view text, std::size_t max_bytes = 512);
 
 /// Redacts the generic patterns above plus every known secret (a client's own key or

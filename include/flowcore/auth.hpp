@@ -24,8 +24,12 @@ struct api_key {
 /// @brief Bearer-token credentials (bearer mode).
 ///
 /// `provider` is awaited once per HTTP attempt (each retry, lookup and poll is an attempt)
-/// and once more after a 401. A throwing provider or an empty token fails the call with
-/// `fc::error::auth_failed`, unsent and unretried.
+/// and once more after a 401. A provider that throws anything, or returns an empty token or
+/// one with whitespace or control characters, fails the call with `fc::error::auth_failed`,
+/// unsent and unretried. The wait for it ends at the call's deadline (`fc::error::timeout`,
+/// phase "token") or its cancellation, whether or not the provider honours cancellation;
+/// a notification stream bounds it by `connect_timeout`. A provider still running then is
+/// sent a terminal cancellation and abandoned.
 struct bearer_token {
   std::function<boost::asio::awaitable<std::string>()> provider;  ///< Returns a fresh token.
 };

@@ -25,7 +25,7 @@ enum class error {
   wait_timeout,          ///< Delete/truncate polling hit its cap; the request was accepted.
   connection_failed,     ///< Refused, unreachable, DNS failure, or closed before a full response.
   tls_failed,            ///< TLS handshake or certificate verification failed. Never retried.
-  auth_failed,           ///< The bearer-token provider threw or returned an empty token.
+  auth_failed,           ///< The bearer-token provider threw or returned a bad token.
   cancelled,             ///< The operation was cancelled through its cancellation slot.
   reconnects_exhausted,  ///< A notification stream spent `max_reconnects`.
   stream_in_use,         ///< A second `next()` while one is pending on the same stream.
@@ -54,7 +54,8 @@ struct diagnostics {
   int attempts = 0;  ///< HTTP attempts made (retries and the stale-connection resend count).
   std::optional<std::chrono::milliseconds> retry_after;  ///< Last Retry-After the server sent.
   std::string phase;  ///< Where a timeout struck: resolve, connect, tls_handshake, write,
-                      ///< read_headers, read_body, queue, retry_wait or deadline.
+                      ///< read_headers, read_body, queue, retry_wait, deadline or token
+                      ///< (the bearer-token provider did not answer in time).
 };
 
 /// @brief Thrown by `client::execute`: an error code plus the call's diagnostics.

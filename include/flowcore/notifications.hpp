@@ -7,6 +7,7 @@
 #include <flowcore/auth.hpp>
 #include <flowcore/error.hpp>
 #include <flowcore/log.hpp>
+#include <flowcore/retry.hpp>
 
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
@@ -57,6 +58,11 @@ struct notification_options {
   /// and the consumer sees the newest events; read the event store to catch up.
   std::size_t max_queued_events = 1'000;
   std::string ca_file;  ///< Extra trust anchors (PEM file) for wss and the lookups.
+  /// The retry policy of the REST name lookups made on every connect. A lookup that still
+  /// fails after it is one failed attempt: transient failures (network errors, timeouts,
+  /// 408, 429, 5xx, and a body that is not the expected JSON, as a proxy's maintenance page
+  /// during a restart) reconnect with backoff; `not_found` and other 4xx end the stream.
+  flowcore::retry_policy lookup_retry = {};
 };
 
 /// @brief The `data` of an event notification (API-CONTRACT.md 6.3). Absent fields are empty.
@@ -106,6 +112,11 @@ struct notification_counters {
 /// or `reconnects_exhausted`; `diagnostics()` then says more. Malformed frames are skipped,
 /// counted and logged at warning; a subscription the server rejects is logged at error
 /// and kept in `diagnostics()`, and the stream goes on.
+///
+/// A server that lost its state (restarted empty, or the data core was deleted) answers the
+/// next connect's lookups with 404, and the stream fails with `not_found`: it cannot know
+/// whether the data core will come back. A data core recreated under the same name before
+/// the stream reconnects is followed, under its new id.
 ///
 /// @par Thread safety
 /// Use a stream from its executor only (pass a strand with a multi-threaded io_context).

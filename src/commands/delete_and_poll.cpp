@@ -27,10 +27,9 @@ namespace {
 
 }  // namespace
 
-void check_wait_options(const call& c, const wait_options& options) {
+void check_wait_options(const call&, const wait_options& options) {
   if (!valid_wait_options(options))
-    fail(error::invalid_argument,
-         std::string(c.command()) + ": wait_options::poll_interval and cap must be positive");
+    fail(error::invalid_argument, "wait_options::poll_interval and cap must be positive");
 }
 
 boost::asio::awaitable<void> poll_until_done(call& c, wait_options options,

@@ -53,14 +53,13 @@ std::string event_type_path(const std::string& id) {
 }
 
 // {"key":..., "schema":{...}}; the schema text must be a JSON object.
-json::object mask_json(const call& c, const sensitive_data_mask& mask) {
+json::object mask_json(const call&, const sensitive_data_mask& mask) {
   boost::system::error_code ec;
   json::value schema = json::parse(mask.schema, ec);
   if (ec || !schema.is_object())
-    fail(error::invalid_argument,
-         std::string(c.command()) + ": sensitive_data_mask.schema must be a JSON object");
+    fail(error::invalid_argument, "sensitive_data_mask.schema must be a JSON object");
   if (mask.key.empty())
-    fail(error::invalid_argument, std::string(c.command()) + ": sensitive_data_mask.key is required");
+    fail(error::invalid_argument, "sensitive_data_mask.key is required");
   json::object out;
   out["key"] = mask.key;
   out["schema"] = std::move(schema);

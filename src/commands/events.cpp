@@ -31,8 +31,8 @@ bool is_time_bucket(std::string_view text) {
          std::all_of(text.begin(), text.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
 }
 
-void invalid(const call& c, const std::string& problem) {
-  fail(error::invalid_argument, std::string(c.command()) + ": " + problem);
+void invalid(const call&, const std::string& problem) {
+  fail(error::invalid_argument, problem);
 }
 
 void check_time_bucket(const call& c, const std::optional<std::string>& value, const char* field) {

@@ -2,6 +2,7 @@
 // Ingestion commands (API-CONTRACT.md 4.7): the raw-key POSTs to the webhook service,
 // their headers, the JSON checks made before anything is sent, and the answers.
 #include "base64.hpp"
+#include "commands/not_found.hpp"
 #include "execute.hpp"
 #include "json_reader.hpp"
 #include "url_encoding.hpp"
@@ -37,19 +38,19 @@ boost::system::error_code json_error(std::string_view text) {
 }
 
 // The event's text is never quoted: it may hold personal data.
-void require_json(const call& c, std::string_view text, const std::string& field) {
+void require_json(std::string_view text, const std::string& field) {
   if (boost::system::error_code ec = json_error(text))
     fail(error::invalid_argument,
-         std::string(c.command()) + ": " + field + " is not valid JSON (" + ec.message() + ")");
+         field + " is not valid JSON (" + ec.message() + ")");
 }
 
 // A CR or LF in a header value would end the header and start another (header injection).
-void require_header_safe(const call& c, const std::optional<std::string>& value,
+void require_header_safe(const std::optional<std::string>& value,
                          const char* field) {
   if (value && std::any_of(value->begin(), value->end(),
                            [](unsigned char ch) { return ch < 0x20 || ch == 0x7f; }))
     fail(error::invalid_argument,
-         std::string(c.command()) + ": " + field + " contains a control character");
+         std::string(field) + " contains a control character");
 }
 
 // Like the TypeScript SDK, an empty optional text counts as unset.
@@ -64,8 +65,8 @@ request_spec ingestion_spec(const call& c, const Command& cmd, const char* route
   c.require(cmd.data_core_id, "data_core_id");
   c.require(cmd.flow_type_name, "flow_type_name");
   c.require(cmd.event_type_name, "event_type_name");
-  require_header_safe(c, cmd.event_time, "event_time");
-  require_header_safe(c, cmd.valid_time, "valid_time");
+  require_header_safe(cmd.event_time, "event_time");
+  require_header_safe(cmd.valid_time, "valid_time");
 
   request_spec spec{.method = "POST",
                     .service = service::webhook,
@@ -76,6 +77,11 @@ request_spec ingestion_spec(const call& c, const Command& cmd, const char* route
                     // A re-sent ingest may store its events twice (PITFALLS.md 4.1).
                     .idempotent = false,
                     .raw_key_auth = true};
+  // The path names one event type; a 404 means that some part of it does not exist.
+  spec.not_found_message = not_found_text("EventType", {{"tenant", cmd.tenant_name},
+                                                        {"dataCoreId", cmd.data_core_id},
+                                                        {"flowType", cmd.flow_type_name},
+                                                        {"eventType", cmd.event_type_name}});
   // The tenant named `flowcore` has its own webhook host (API-CONTRACT.md 1); a base_url
   // replaces it like every other origin.
   if (cmd.tenant_name == "flowcore")
@@ -122,7 +128,7 @@ ingest_batch_result read_batch_result(const json::value& v, std::size_t sent) {
 
 asio::awaitable<ingest_result> run(call& c, ingest_event cmd) {
   request_spec spec = ingestion_spec(c, cmd, "/event");
-  require_json(c, cmd.event_data, "event_data");
+  require_json(cmd.event_data, "event_data");
   spec.body = std::move(cmd.event_data);
   std::string answer = co_await c.send(spec);
   co_return map_response(answer, read_ingest_result);
@@ -131,10 +137,10 @@ asio::awaitable<ingest_result> run(call& c, ingest_event cmd) {
 asio::awaitable<ingest_batch_result> run(call& c, ingest_batch cmd) {
   request_spec spec = ingestion_spec(c, cmd, "/events");
   if (cmd.events.empty())
-    fail(error::invalid_argument, std::string(c.command()) + ": events must not be empty");
+    fail(error::invalid_argument, "events must not be empty");
   std::size_t size = 2;
   for (std::size_t i = 0; i < cmd.events.size(); ++i) {
-    require_json(c, cmd.events[i], "events[" + std::to_string(i) + "]");
+    require_json(cmd.events[i], "events[" + std::to_string(i) + "]");
     size += cmd.events[i].size() + 1;
   }
   // Each event verbatim, as the array's elements in order.

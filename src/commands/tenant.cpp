@@ -72,10 +72,10 @@ std::string tenant_not_found(std::string_view key, std::string_view value) {
 }
 
 // Exactly one of two selectors (by id or by name) must be set.
-void require_one_of(const std::string& id, const std::string& name, const char* command) {
+void require_one_of(const std::string& id, const std::string& name) {
   if (id.empty() == name.empty())
     fail(error::invalid_argument,
-         std::string(command) + ": set exactly one of tenant_id and tenant");
+         "set exactly one of tenant_id and tenant");
 }
 
 asio::awaitable<tenant_instance> fetch_tenant_instance(call& c, std::string path,
@@ -141,7 +141,7 @@ asio::awaitable<std::optional<origin>> dedicated_origin_for(call& c, std::string
 }
 
 asio::awaitable<tenant> run(call& c, tenant_fetch cmd) {
-  require_one_of(cmd.tenant_id, cmd.tenant, tenant_fetch::command_name);
+  require_one_of(cmd.tenant_id, cmd.tenant);
   request_spec spec{.service = service::tenant};
   if (!cmd.tenant_id.empty()) {
     spec.target = "/api/v1/tenants/by-id/" + percent_encode(cmd.tenant_id);
@@ -163,7 +163,7 @@ asio::awaitable<std::vector<tenant_list_item>> run(call& c, tenant_list) {
 }
 
 asio::awaitable<tenant_instance> run(call& c, tenant_instance_fetch cmd) {
-  require_one_of(cmd.tenant_id, cmd.tenant, tenant_instance_fetch::command_name);
+  require_one_of(cmd.tenant_id, cmd.tenant);
   if (!cmd.tenant.empty()) co_return co_await lookup_tenant_instance(c, std::move(cmd.tenant));
   co_return co_await fetch_tenant_instance(
       c, "/api/v1/tenants/by-id/" + percent_encode(cmd.tenant_id) + "/instance",

@@ -45,16 +45,23 @@ bool read_optional_string(const json::object& object, std::string_view key, std:
   return true;
 }
 
-std::string logged_text(const json::object& object, std::string_view key) {
+// Known secrets are hidden before the cut: a cut made first could leave the start of a
+// token the server echoed, which the redactor would then no longer recognise.
+std::string logged_text(const json::object& object, std::string_view key,
+                        const redactor& secrets) {
   const json::value* value = object.if_contains(key);
   const json::string* text = value ? value->if_string() : nullptr;
   if (!text) return {};
-  return redacted_sample(std::string_view(*text), max_logged_text_bytes);
+  constexpr std::size_t redacted_prefix = std::size_t(64) << 10;
+  return redacted_sample(secrets(std::string_view(*text).substr(0, redacted_prefix)),
+                         max_logged_text_bytes);
 }
 
-parsed_frame typed_frame(const json::object& outer, std::string_view type) {
+parsed_frame typed_frame(const json::object& outer, std::string_view type,
+                         const redactor& secrets) {
   if (type == "validation")
-    return validation_frame{logged_text(outer, "summary"), logged_text(outer, "message")};
+    return validation_frame{logged_text(outer, "summary", secrets),
+                            logged_text(outer, "message", secrets)};
   return other_type_frame{};
 }
 
@@ -81,7 +88,7 @@ parsed_frame event_from_inner(const json::value& inner_value) {
   return event;
 }
 
-parsed_frame decode(std::string_view text) {
+parsed_frame decode(std::string_view text, const redactor& secrets) {
   json::value outer_value;
   if (auto failed = parse_bounded(text, outer_value, frame_drop_reason::not_json))
     return dropped_frame{*failed};
@@ -91,7 +98,7 @@ parsed_frame decode(std::string_view text) {
   // Only a string `type` marks a typed frame; event frames carry no `type` (6.2).
   if (const json::value* type = outer->if_contains("type"))
     if (const json::string* type_text = type->if_string())
-      return typed_frame(*outer, std::string_view(*type_text));
+      return typed_frame(*outer, std::string_view(*type_text), secrets);
 
   const json::value* message = outer->if_contains("message");
   if (!message) return dropped_frame{frame_drop_reason::message_missing};
@@ -134,9 +141,9 @@ std::string_view describe(frame_drop_reason reason) noexcept {
   return "frame dropped";
 }
 
-parsed_frame parse_frame(std::string_view text) {
+parsed_frame parse_frame(std::string_view text, const redactor& secrets) {
   try {
-    return decode(text);
+    return decode(text, secrets);
   } catch (const std::bad_alloc&) {
     // Out of memory is the process's problem, not this frame's: let the caller see it.
     throw;

@@ -5,6 +5,8 @@
 // ends the stream: a frame it cannot use comes back as dropped_frame with a reason that
 // holds no frame content, since events may carry personal data (PITFALLS.md 5.4, 7.1).
 
+#include "redact.hpp"
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -42,8 +44,8 @@ struct event_frame {
 };
 
 /// `{"type":"validation",...}`: the server rejected the subscription. Logged, counted as
-/// dropped; the stream goes on. Both texts are the server's words, redacted and cut to
-/// 512 bytes, empty when absent or not strings.
+/// dropped; the stream goes on. Both texts are the server's words, redacted, escaped into
+/// one line and cut to 512 bytes, empty when absent or not strings.
 struct validation_frame {
   std::string summary;
   std::string message;
@@ -84,7 +86,10 @@ using parsed_frame = std::variant<event_frame, validation_frame, other_type_fram
 ///   and the other mapped `data` members must be strings when present, empty when absent.
 /// - Unknown members are ignored at every level.
 ///
+/// The texts of a validation frame are redacted with `secrets` (the stream's key and
+/// tokens, which a hostile server may echo) and the generic patterns.
+///
 /// Throws only std::bad_alloc.
-parsed_frame parse_frame(std::string_view text);
+parsed_frame parse_frame(std::string_view text, const redactor& secrets = {});
 
 }  // namespace flowcore::detail

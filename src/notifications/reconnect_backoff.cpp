@@ -36,6 +36,8 @@ outcome_decision terminal(boost::system::error_code ec) noexcept {
 outcome_decision transient() noexcept { return {outcome_verdict::reconnect, {}}; }
 
 outcome_decision classify_lookup(const stream_outcome& outcome) noexcept {
+  // Checked before the status: a maintenance page may well come with a 200.
+  if (outcome.ec == error::invalid_response) return transient();
   if (outcome.http_status != 0) {
     if (is_transient_status(outcome.http_status)) return transient();
     return terminal(outcome.ec ? outcome.ec : make_error_code(error::http_status));

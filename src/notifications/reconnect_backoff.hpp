@@ -102,8 +102,10 @@ struct outcome_decision {
 /// - any phase: invalid_argument, auth_failed and cancelled are terminal (a retry cannot
 ///   fix them; cancellation means the consumer stopped);
 /// - lookup: the REST path's own transient set reconnects (connection_failed, timeout,
-///   and statuses 408, 429 and 5xx); anything else is terminal with its own code:
-///   not_found, another 4xx, invalid_response, tls_failed (a retry cannot fix them);
+///   and statuses 408, 429 and 5xx), and so does invalid_response: during a server's
+///   restart a proxy may answer a lookup with a maintenance page, or a half-started
+///   server with a body missing fields. Anything else is terminal with its own code:
+///   not_found, another 4xx, tls_failed (a retry cannot fix them);
 /// - upgrade: an answer with 408, 429 or a status outside 4xx reconnects, any other 4xx
 ///   (401 and 403 included: the token was fresh) is terminal as fc::error::http_status;
 ///   without an answer (failed or timed-out handshake) it reconnects;

@@ -7,6 +7,7 @@
 #include "notifications/frame_parser.hpp"
 #include "origin.hpp"
 #include "redact.hpp"
+#include "token_fetch.hpp"
 #include "transport/tls_context.hpp"
 #include "url_encoding.hpp"
 
@@ -54,6 +55,9 @@ std::optional<std::string> invalid_options(const notification_options& o) {
   if (o.connect_timeout.count() <= 0 || o.handshake_timeout.count() <= 0)
     return "connect_timeout and handshake_timeout must be positive";
   if (o.max_queued_events == 0) return "max_queued_events must be positive";
+  if (o.lookup_retry.max_retries < 0 || o.lookup_retry.delay.count() < 0 ||
+      o.lookup_retry.max_delay.count() < 0)
+    return "lookup_retry has a negative field";
   if (const auto* bearer = std::get_if<bearer_token>(&o.credentials); bearer && !bearer->provider)
     return "bearer_token.provider is empty";
   return std::nullopt;
@@ -97,6 +101,7 @@ client make_lookup_client(const notification_state& s, const stream_setup& setup
   o.base_url = s.options.base_url;
   o.ca_file = s.options.ca_file;
   o.logger = s.options.logger;
+  o.retry = s.options.lookup_retry;
   if (const auto* key = std::get_if<api_key>(&s.options.credentials))
     o.credentials = *key;
   else
@@ -169,7 +174,12 @@ struct driver {
   driver(std::shared_ptr<notification_state> s, stream_setup su)
       : state(std::move(s)),
         setup(std::move(su)),
-        backoff(state->options.reconnect_interval, state->options.max_reconnects) {}
+        backoff(state->options.reconnect_interval, state->options.max_reconnects) {
+    if (setup.key) {
+      secrets.add_secret(setup.key->key);
+      secrets.add_secret(setup.key->secret);
+    }
+  }
 
   bool max_events_reached() const {
     return state->options.max_events != 0 && received >= state->options.max_events;
@@ -180,6 +190,7 @@ struct driver {
   std::shared_ptr<std::string> token = std::make_shared<std::string>();
   reconnect_state backoff;
   std::size_t received = 0;  // event frames, toward max_events
+  redactor secrets;          // the key, its secret part and every token fetched
 };
 
 void log(const driver& d, log_level level, const std::string& line) {
@@ -189,7 +200,7 @@ void log(const driver& d, log_level level, const std::string& line) {
 // A frame from the session (6.2, 6.3). Returns false once max_events is reached.
 bool on_frame(driver& d, std::string_view text) {
   if (d.state->closed() || d.max_events_reached()) return false;
-  parsed_frame parsed = parse_frame(text);
+  parsed_frame parsed = parse_frame(text, d.secrets);
   if (auto* event = std::get_if<event_frame>(&parsed)) {
     ++d.received;
     d.state->push(to_event(std::move(*event)));
@@ -199,8 +210,7 @@ bool on_frame(driver& d, std::string_view text) {
   if (const auto* rejected = std::get_if<validation_frame>(&parsed)) {
     d.state->diag.server_message = rejected->message;
     d.state->diag.message = "the server rejected the subscription: " + rejected->summary;
-    log(d, log_level::error,
-        "the server rejected the subscription: " + rejected->summary + ": " + rejected->message);
+    log(d, log_level::error, d.state->diag.message + ": " + d.state->diag.server_message);
   } else if (const auto* dropped = std::get_if<dropped_frame>(&parsed)) {
     log(d, log_level::warning,
         "dropped a malformed frame (" + std::string(describe(dropped->reason)) + ")");
@@ -219,15 +229,15 @@ stream_outcome lookup_failure(error_code ec, int status, std::string detail) {
 asio::awaitable<stream_outcome> attempt(std::shared_ptr<driver> d) {
   notification_state& s = *d->state;
   if (const auto* bearer = std::get_if<bearer_token>(&s.options.credentials)) {
-    std::string fresh;
-    try {
-      fresh = co_await bearer->provider();
-    } catch (const std::exception&) {
-      co_return lookup_failure(error::auth_failed, 0, "the bearer-token provider threw");
+    // Bounded by the connect budget: a provider that never answers costs one attempt.
+    fetched_token fresh = co_await fetch_token(bearer->provider, s.options.connect_timeout);
+    if (fresh.ec) {
+      s.diag = diagnostics{.command = "notification_stream", .message = fresh.problem};
+      if (fresh.ec == error::timeout) s.diag.phase = "token";
+      co_return lookup_failure(fresh.ec, 0, std::move(fresh.problem));
     }
-    if (fresh.empty())
-      co_return lookup_failure(error::auth_failed, 0, "the bearer-token provider returned \"\"");
-    *d->token = std::move(fresh);
+    d->secrets.add_secret(fresh.token);
+    *d->token = std::move(fresh.token);
   }
 
   resolved_ids ids;
@@ -235,8 +245,12 @@ asio::awaitable<stream_outcome> attempt(std::shared_ptr<driver> d) {
     client rest = make_lookup_client(s, d->setup, d->token);
     ids = co_await lookup_ids(s.options.subscription, std::move(rest));
   } catch (const client_error& e) {
+    // The lookup's own diagnostics are the fuller story; the detail goes to the log, so it
+    // names the command and the error only, never a server's words or a body.
     s.diag = e.diagnostics();
-    co_return lookup_failure(e.code(), e.diagnostics().http_status, e.what());
+    const int status = e.diagnostics().http_status;
+    co_return lookup_failure(e.code(), status,
+                             e.diagnostics().command + " failed: " + e.code().message());
   }
 
   ws_session_params params;
@@ -267,11 +281,10 @@ asio::awaitable<stream_outcome> attempt(std::shared_ptr<driver> d) {
 
 // Records a failed attempt where diagnostics() shows it.
 void remember(notification_state& s, const stream_outcome& outcome) {
-  // A failed REST lookup left its own, fuller diagnostics.
-  if (outcome.phase == stream_phase::lookup && outcome.ec != error::auth_failed) return;
-  s.diag.command = "notification_stream";
-  s.diag.http_status = outcome.http_status;
-  s.diag.message = outcome.detail;
+  // A failed token fetch or REST lookup left its own, fuller diagnostics.
+  if (outcome.phase == stream_phase::lookup) return;
+  s.diag = diagnostics{
+      .command = "notification_stream", .http_status = outcome.http_status, .message = outcome.detail};
 }
 
 asio::awaitable<void> reconnect_loop(std::shared_ptr<driver> d) {
@@ -301,9 +314,10 @@ asio::awaitable<void> reconnect_loop(std::shared_ptr<driver> d) {
     }
     const reconnect_decision next = d->backoff.on_disconnected(steady_clock::now(), jitter(random));
     if (next.action == reconnect_action::exhausted) {
-      s.diag.message = "gave up after " + std::to_string(s.options.max_reconnects) +
-                       " reconnect attempts; the last failure: " + outcome.detail;
-      log(*d, log_level::error, s.diag.message);
+      // The code says that the attempts ran out; the message, what the last one met.
+      s.diag.command = "notification_stream";
+      s.diag.message = "the last attempt: " + outcome.detail;
+      log(*d, log_level::error, "reconnect attempts exhausted; " + s.diag.message);
       s.end(error::reconnects_exhausted);
       co_return;
     }
@@ -331,12 +345,13 @@ asio::awaitable<void> run_reconnect_loop(std::shared_ptr<notification_state> sta
   auto d = std::make_shared<driver>(state, std::move(setup));
   try {
     co_await reconnect_loop(d);
-  } catch (const std::exception& e) {
+  } catch (...) {
     // Only a cancellation can get here (close() while an operation was starting), or
-    // memory exhaustion; either way the stream is over.
+    // memory exhaustion. Whatever it is, the stream ends here: a driver that stopped
+    // without ending it would leave next() waiting forever.
     if (!state->closed()) {
       state->diag.command = "notification_stream";
-      state->diag.message = e.what();
+      state->diag.message = "the stream stopped on an unexpected failure";
       state->end(error::connection_failed);
     }
   }

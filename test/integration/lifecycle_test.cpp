@@ -88,7 +88,7 @@ BOOST_AUTO_TEST_CASE(wait_until_deleted_checks_its_arguments_before_any_io) {
       BOOST_ERROR("no error for an empty id");
     } catch (const fc::client_error& e) {
       BOOST_TEST(e.code() == fc::error::invalid_argument);
-      BOOST_TEST(e.diagnostics().message == "wait_until_deleted: event_type_id is required");
+      BOOST_TEST(e.diagnostics().message == "event_type_id is required");
     }
     fc::event_type_exists some{.event_type_id = "x"};
     fc::wait_options zero{.poll_interval = 0ms};

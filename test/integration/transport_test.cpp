@@ -2,6 +2,7 @@
 // The HTTP transport: keep-alive, pool bounds, stale connections, timeouts, cancellation,
 // bad responses.
 #include "client_impl.hpp"
+#include "raw_server.hpp"
 #include "stub_fixture.hpp"
 
 #include <boost/asio/bind_cancellation_slot.hpp>
@@ -220,31 +221,11 @@ BOOST_AUTO_TEST_CASE(malformed_base_url_is_invalid_argument) {
   BOOST_TEST(f.stub.requests().empty());
 }
 
-namespace {
-// A raw server for what the stub never does: answers every request on a connection with
-// `response`, then closes it if `close_after` is set. Counts accepted connections.
-asio::awaitable<void> raw_server(asio::ip::tcp::acceptor& acceptor, std::string response,
-                                 bool close_after, int& accepted) {
-  for (;;) {
-    auto [ec, socket] = co_await acceptor.async_accept(no_throw);
-    if (ec) co_return;
-    ++accepted;
-    asio::streambuf request;
-    auto [read_ec, n] = co_await asio::async_read_until(socket, request, "\r\n\r\n", no_throw);
-    if (read_ec) continue;
-    co_await asio::async_write(socket, asio::buffer(response), no_throw);
-    if (close_after) socket.close();
-  }
-}
-}  // namespace
-
 BOOST_AUTO_TEST_CASE(connection_close_from_the_server_is_not_reused) {
   asio::io_context ioc;
   asio::ip::tcp::acceptor acceptor(ioc, {asio::ip::make_address("127.0.0.1"), 0});
-  int accepted = 0;
-  const std::string answer =
-      "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n"
-      "Content-Length: 2\r\n\r\n[]";
+  auto accepted = std::make_shared<int>(0);
+  const std::string answer = raw_response(200, "[]");
   asio::co_spawn(ioc, raw_server(acceptor, answer, true, accepted), asio::detached);
   fc::client client(ioc.get_executor(),
                     fc::client_options{.credentials = fc::api_key{test_key},
@@ -267,7 +248,7 @@ BOOST_AUTO_TEST_CASE(connection_close_from_the_server_is_not_reused) {
       });
   ioc.run();
   BOOST_TEST(ok == 3);
-  BOOST_TEST(accepted == 3);  // one connection per request: none was pooled
+  BOOST_TEST(*accepted == 3);  // one connection per request: none was pooled
 }
 
 BOOST_AUTO_TEST_CASE(silent_tls_server_times_out_in_the_handshake) {

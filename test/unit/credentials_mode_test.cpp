@@ -39,7 +39,7 @@ BOOST_AUTO_TEST_CASE(bearer_only_commands_are_refused_with_an_api_key) {
   BOOST_TEST(failure_of([&] { c.require_bearer(); }) == fc::error::not_allowed_in_mode);
   BOOST_TEST(failure_of([&] { c.require_api_key(); }) == fc::error{});
   BOOST_TEST(failure_with_message([&] { c.require_bearer(); }).second ==
-             "api_key_list is not allowed in api key mode");
+             "not allowed in api key mode");
 }
 
 BOOST_AUTO_TEST_CASE(api_key_only_commands_are_refused_with_a_bearer_token) {

@@ -103,6 +103,22 @@ BOOST_AUTO_TEST_CASE(validation_frame_texts_are_redacted) {
   BOOST_TEST(validation->message.find("s3cr3tv4lue") == std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(validation_frame_texts_hide_known_secrets_even_at_the_cut) {
+  // A token echoed where the 512-byte cut falls: hidden first, so no prefix of it remains.
+  const std::string token = "tok-SECRETMARKER-0123456789";
+  redactor secrets;
+  secrets.add_secret(token);
+  const std::string summary = std::string(500, 'x') + token + " and\nmore";
+  parsed_frame frame = parse_frame(
+      json::serialize(json::object{{"type", "validation"}, {"summary", summary}, {"message", token}}),
+      secrets);
+  const validation_frame* validation = std::get_if<validation_frame>(&frame);
+  BOOST_TEST_REQUIRE(validation);
+  BOOST_TEST(validation->summary.find("tok-") == std::string::npos, validation->summary);
+  BOOST_TEST(validation->summary.find('\n') == std::string::npos);
+  BOOST_TEST(validation->message == "***");
+}
+
 BOOST_AUTO_TEST_CASE(other_type_is_ignored_even_with_a_message) {
   BOOST_TEST(std::holds_alternative<other_type_frame>(parse_frame(R"({"type":"hello"})")));
   json::object outer{{"type", "heartbeat"}, {"message", json::serialize(valid_inner())}};

@@ -263,7 +263,10 @@ BOOST_AUTO_TEST_CASE(lookup_outcomes) {
     BOOST_TEST((decision.verdict == outcome_verdict::terminal), status);
     BOOST_TEST((decision.error == code(fc::error::http_status)), status);
   }
-  BOOST_TEST((verdict_of(lookup_failed(fc::error::invalid_response)) == outcome_verdict::terminal));
+  // A proxy's maintenance page or a half-started server: transient, with or without a 2xx.
+  BOOST_TEST((verdict_of(lookup_failed(fc::error::invalid_response)) == outcome_verdict::reconnect));
+  BOOST_TEST(
+      (verdict_of(lookup_failed(fc::error::invalid_response, 200)) == outcome_verdict::reconnect));
   BOOST_TEST((verdict_of(lookup_failed(fc::error::tls_failed)) == outcome_verdict::terminal));
 }
 

@@ -227,6 +227,31 @@ BOOST_AUTO_TEST_CASE(sample_of_a_huge_body_shows_max_bytes) {
   BOOST_TEST(!contains(sample, "vvv"));
 }
 
+BOOST_AUTO_TEST_CASE(sample_is_one_line_of_inert_text) {
+  // Line breaks would let a server forge log lines; escape codes would drive a terminal.
+  BOOST_TEST(redacted_sample("a\nWARNING forged") == "a\\nWARNING forged");
+  BOOST_TEST(redacted_sample("a\r\nb\tc") == "a\\r\\nb\\tc");
+  BOOST_TEST(redacted_sample("\x1b[31mred\x7f") == "\\u001b[31mred\\u007f");
+  BOOST_TEST(redacted_sample(std::string("nul\0x", 5)) == "nul\\u0000x");
+  BOOST_TEST(redacted_sample("next\xC2\x85line csi\xC2\x9B") == "next\\u0085line csi\\u009b");
+  BOOST_TEST(redacted_sample("ls\xE2\x80\xA8ps\xE2\x80\xA9") == "ls\\u2028ps\\u2029");
+  // Printable UTF-8 is kept as it is, and so is a stray byte.
+  BOOST_TEST(redacted_sample("caf\xC3\xA9 \xE6\x97\xA5 \xC2\xA0 \xFF") ==
+             "caf\xC3\xA9 \xE6\x97\xA5 \xC2\xA0 \xFF");
+}
+
+BOOST_AUTO_TEST_CASE(sample_never_cuts_an_escape) {
+  const std::string text = std::string(10, 'x') + std::string(100, '\n');
+  for (std::size_t max = 3; max < 40; ++max) {
+    const std::string sample = redacted_sample(text, max);
+    BOOST_TEST(sample.size() <= max);
+    // Whole escapes only: the text before "..." ends with 'x' or a complete "\n".
+    const std::string shown = sample.substr(0, sample.size() - 3);
+    BOOST_TEST((shown.empty() || shown.back() == 'x' || shown.back() == 'n'), sample);
+    BOOST_TEST(sample.find('\n') == std::string::npos);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(sample_is_redacted) {
   BOOST_TEST(redacted_sample("Authorization: Bearer xyz") == "Authorization: ***");
 }
