@@ -14,7 +14,8 @@ namespace {
 transport_options transport_options_from(const client_options& o) {
   return transport_options{.budget = o.timeouts,
                            .max_connections_per_origin = o.max_connections_per_origin,
-                           .ca_file = o.ca_file};
+                           .ca_file = o.ca_file,
+                           .idle_timeout = o.pool_idle_timeout};
 }
 
 }  // namespace
@@ -73,6 +74,8 @@ void client_impl::check_options() const {
     fail(error::invalid_argument, "client_options::retry has a negative field");
   if (options_.max_connections_per_origin == 0)
     fail(error::invalid_argument, "client_options::max_connections_per_origin must be at least 1");
+  if (options_.pool_idle_timeout <= milliseconds::zero())
+    fail(error::invalid_argument, "client_options::pool_idle_timeout must be positive");
 }
 
 void client_impl::cancel_all() {

@@ -102,25 +102,32 @@ class client {
   // temporary with non-trivial members, created inside a co_await expression, is copied
   // bitwise and destroyed twice (a crash at run time, not a compile error;
   // chriskohlhoff/asio#1073; fixed in GCC 13). These overloads catch such temporaries,
-  // commands and call_options alike, and turn the crash into a compile error.
+  // commands and call_options alike (braced `{.deadline = ...}` included), and turn the
+  // crash into a compile error. They cannot tell `std::move(named)` (safe) from a
+  // temporary, so every rvalue is rejected.
   template <class Command>
-  requires(!std::is_lvalue_reference_v<Command>)
-      boost::asio::awaitable<detail::result_of<std::remove_cvref_t<Command>>> execute(Command&&)
-  const {
+    requires(!std::is_lvalue_reference_v<Command>)
+  boost::asio::awaitable<detail::result_of<std::remove_cvref_t<Command>>> execute(Command&&) const {
     static_assert(sizeof(Command) == 0,
                   "GCC 12 miscompiles a temporary inside co_await: name the command first "
                   "(fc::tenant_fetch cmd{...}; co_await client.execute(cmd);)");
     return {};
   }
-  template <class Command, class Options>
-  requires(!std::is_lvalue_reference_v<Command> || !std::is_lvalue_reference_v<Options>)
-      boost::asio::awaitable<detail::result_of<std::remove_cvref_t<Command>>> execute(Command&&,
-                                                                                      Options&&)
-  const {
+  template <class Command>
+    requires(!std::is_lvalue_reference_v<Command>)
+  boost::asio::awaitable<detail::result_of<std::remove_cvref_t<Command>>> execute(
+      Command&&, const call_options&) const {
     static_assert(sizeof(Command) == 0,
-                  "GCC 12 miscompiles a temporary inside co_await: name the command and the "
-                  "call_options first (fc::call_options opts{...}; co_await "
-                  "client.execute(cmd, opts);)");
+                  "GCC 12 miscompiles a temporary inside co_await: name the command first "
+                  "(fc::tenant_fetch cmd{...}; co_await client.execute(cmd, opts);)");
+    return {};
+  }
+  template <class Command>
+  boost::asio::awaitable<detail::result_of<std::remove_cvref_t<Command>>> execute(
+      Command&&, call_options&&) const {
+    static_assert(sizeof(Command) == 0,
+                  "GCC 12 miscompiles a temporary inside co_await: name the call_options "
+                  "first (fc::call_options opts{...}; co_await client.execute(cmd, opts);)");
     return {};
   }
 #endif
@@ -129,31 +136,52 @@ class client {
   ///
   /// Works with any completion token; `asio::as_tuple(asio::use_awaitable)` gives a path
   /// that never throws. On error the result is value-initialised.
+  ///
+  /// With GCC 12, a command or `call_options` passed as an rvalue (a temporary, or
+  /// `std::move` of a named one) is a compile error when the token makes the call return
+  /// something (an awaitable, a deferred operation, a future): that result may be awaited
+  /// in the same expression, where GCC 12 destroys the temporary twice. Name them first.
+  /// With a callback token (the call returns nothing) temporaries are fine.
   /// @par Cancellation
   /// Terminal, partial and total cancellation through the token's cancellation slot end
   /// the call with `fc::error::cancelled`; the connection in use is closed, never reused.
   template <class Command, class CompletionToken>
-  auto async_execute(Command cmd, CompletionToken&& token) const {
-    return initiate(std::move(cmd), call_options{}, nullptr, std::forward<CompletionToken>(token));
+  auto async_execute(Command&& cmd, CompletionToken&& token) const {
+    return initiate<!std::is_lvalue_reference_v<Command>, false>(
+        std::forward<Command>(cmd), call_options{}, nullptr, std::forward<CompletionToken>(token));
   }
 
   /// @brief As above, with per-call overrides of retry policy and deadline.
   template <class Command, class CompletionToken>
-  auto async_execute(Command cmd, call_options opts, CompletionToken&& token) const {
-    return initiate(std::move(cmd), std::move(opts), nullptr, std::forward<CompletionToken>(token));
+  auto async_execute(Command&& cmd, const call_options& opts, CompletionToken&& token) const {
+    return initiate<!std::is_lvalue_reference_v<Command>, false>(
+        std::forward<Command>(cmd), opts, nullptr, std::forward<CompletionToken>(token));
+  }
+  template <class Command, class CompletionToken>
+  auto async_execute(Command&& cmd, call_options&& opts, CompletionToken&& token) const {
+    return initiate<!std::is_lvalue_reference_v<Command>, true>(
+        std::forward<Command>(cmd), std::move(opts), nullptr, std::forward<CompletionToken>(token));
   }
 
   /// @brief As above; `diag` is filled in before completion and must outlive the call.
   template <class Command, class CompletionToken>
-  auto async_execute(Command cmd, diagnostics& diag, CompletionToken&& token) const {
-    return initiate(std::move(cmd), call_options{}, &diag, std::forward<CompletionToken>(token));
+  auto async_execute(Command&& cmd, diagnostics& diag, CompletionToken&& token) const {
+    return initiate<!std::is_lvalue_reference_v<Command>, false>(
+        std::forward<Command>(cmd), call_options{}, &diag, std::forward<CompletionToken>(token));
   }
 
   /// @brief As above, with per-call overrides and diagnostics.
   template <class Command, class CompletionToken>
-  auto async_execute(Command cmd, call_options opts, diagnostics& diag,
+  auto async_execute(Command&& cmd, const call_options& opts, diagnostics& diag,
                      CompletionToken&& token) const {
-    return initiate(std::move(cmd), std::move(opts), &diag, std::forward<CompletionToken>(token));
+    return initiate<!std::is_lvalue_reference_v<Command>, false>(
+        std::forward<Command>(cmd), opts, &diag, std::forward<CompletionToken>(token));
+  }
+  template <class Command, class CompletionToken>
+  auto async_execute(Command&& cmd, call_options&& opts, diagnostics& diag,
+                     CompletionToken&& token) const {
+    return initiate<!std::is_lvalue_reference_v<Command>, true>(
+        std::forward<Command>(cmd), std::move(opts), &diag, std::forward<CompletionToken>(token));
   }
 
  private:
@@ -161,15 +189,33 @@ class client {
   struct construct_tag {};
   client(executor_type ex, client_options options, construct_tag);
 
-  template <class Command, class CompletionToken>
-  auto initiate(Command cmd, call_options opts, diagnostics* diag, CompletionToken&& token) const {
+  // `TemporaryCommand` / `TemporaryOptions`: the caller passed that argument as an rvalue.
+  template <bool TemporaryCommand, bool TemporaryOptions, class CommandArg, class CompletionToken>
+  auto initiate(CommandArg&& cmd_arg, call_options opts, diagnostics* diag,
+                CompletionToken&& token) const {
+    using Command = std::remove_cvref_t<CommandArg>;
     using signature = void(boost::system::error_code, detail::result_of<Command>);
+    auto start = [impl = impl_](auto handler, Command c, call_options o, diagnostics* d) {
+      detail::start_execute(std::move(impl), std::move(c), std::move(o), d,
+                            detail::handler_for<Command>(std::move(handler)));
+    };
+    Command cmd(std::forward<CommandArg>(cmd_arg));
+    // What the token makes of the call: void for a callback; otherwise something the
+    // caller may co_await in the very expression that built the temporary.
+    using returned = decltype(boost::asio::async_initiate<CompletionToken, signature>(
+        std::move(start), token, std::move(cmd), std::move(opts), diag));
+    static_assert(
+        !FLOWCORE_GCC12_COROUTINE_TEMPORARIES || !TemporaryCommand || std::is_void_v<returned>,
+        "GCC 12 miscompiles a temporary inside co_await: name the command first "
+        "(fc::tenant_fetch cmd{...}; co_await client.async_execute(cmd, token);), "
+        "or use a callback token");
+    static_assert(
+        !FLOWCORE_GCC12_COROUTINE_TEMPORARIES || !TemporaryOptions || std::is_void_v<returned>,
+        "GCC 12 miscompiles a temporary inside co_await: name the call_options first "
+        "(fc::call_options opts{...}; co_await client.async_execute(cmd, opts, token);), "
+        "or use a callback token");
     return boost::asio::async_initiate<CompletionToken, signature>(
-        [impl = impl_](auto handler, Command c, call_options o, diagnostics* d) {
-          detail::start_execute(std::move(impl), std::move(c), std::move(o), d,
-                                detail::handler_for<Command>(std::move(handler)));
-        },
-        token, std::move(cmd), std::move(opts), diag);
+        std::move(start), token, std::move(cmd), std::move(opts), diag);
   }
 
   std::shared_ptr<detail::client_impl> impl_;

@@ -33,6 +33,10 @@ struct client_options {
   flowcore::timeouts timeouts = {};   ///< Per phase of an attempt.
   std::chrono::milliseconds deadline{60'000};   ///< Per call: attempts, sleeps and queueing.
   std::size_t max_connections_per_origin = 16;  ///< Then calls queue (FIFO) within the deadline.
+  /// An idle pooled connection older than this is closed instead of reused. Keep it below
+  /// the idle timeout of the server and of any load balancer in between (often 5 s or more),
+  /// so that we drop a connection before the server may. Positive.
+  std::chrono::milliseconds pool_idle_timeout{4000};
   std::string ca_file;           ///< Extra trust anchors (PEM file), added to the system's store.
   flowcore::logger logger = {};  ///< Silent by default.
 };

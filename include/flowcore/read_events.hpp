@@ -22,18 +22,48 @@
 #include <boost/asio/experimental/coro.hpp>
 
 #include <string>
+#include <type_traits>
 
 namespace flowcore {
 
 /// @brief Every event `cmd` selects, across pages.
-boost::asio::experimental::coro<event> read_events(client c, event_list cmd);
+boost::asio::experimental::coro<event> read_events(client c, const event_list& cmd);
 /// @brief Every event `cmd` selects, across pages.
-boost::asio::experimental::coro<event> read_events(client c, events_fetch cmd);
+boost::asio::experimental::coro<event> read_events(client c, const events_fetch& cmd);
 
 /// @brief Every time bucket `cmd` selects, across pages.
-boost::asio::experimental::coro<std::string> read_time_buckets(client c, time_bucket_list cmd);
+boost::asio::experimental::coro<std::string> read_time_buckets(client c,
+                                                               const time_bucket_list& cmd);
 /// @brief Every time bucket `cmd` selects, across pages.
 boost::asio::experimental::coro<std::string> read_time_buckets(
-    client c, events_fetch_time_buckets_by_names cmd);
+    client c, const events_fetch_time_buckets_by_names& cmd);
+
+#if FLOWCORE_GCC12_COROUTINE_TEMPORARIES
+// See client::execute. A generator is not awaited itself, but a call that builds the
+// command inside a co_await, `co_await drain(fc::read_events(client, fc::event_list{...}))`,
+// destroys it twice with GCC 12. The command cannot tell where it is built, so every
+// rvalue command is rejected; the named form costs one line.
+template <class Command>
+  requires((std::is_same_v<std::remove_cvref_t<Command>, event_list> ||
+            std::is_same_v<std::remove_cvref_t<Command>, events_fetch>) &&
+           !std::is_lvalue_reference_v<Command>)
+boost::asio::experimental::coro<event> read_events(client, Command&&) {
+  static_assert(sizeof(Command) == 0,
+                "GCC 12 miscompiles a temporary inside co_await: name the command first "
+                "(fc::event_list cmd{...}; auto events = fc::read_events(client, cmd);)");
+  return {};
+}
+template <class Command>
+  requires((std::is_same_v<std::remove_cvref_t<Command>, time_bucket_list> ||
+            std::is_same_v<std::remove_cvref_t<Command>, events_fetch_time_buckets_by_names>) &&
+           !std::is_lvalue_reference_v<Command>)
+boost::asio::experimental::coro<std::string> read_time_buckets(client, Command&&) {
+  static_assert(sizeof(Command) == 0,
+                "GCC 12 miscompiles a temporary inside co_await: name the command first "
+                "(fc::time_bucket_list cmd{...}; auto buckets = fc::read_time_buckets(client, "
+                "cmd);)");
+  return {};
+}
+#endif
 
 }  // namespace flowcore

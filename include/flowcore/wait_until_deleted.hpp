@@ -60,16 +60,34 @@ boost::asio::awaitable<void> wait_until_deleted(const client& c, const Exists& e
   return detail::wait_until_deleted(detail::deletion_wait<Exists>{exists, options}, call, c);
 }
 
+// A braced `{.cap = ...}` inside co_await is fine even with GCC 12: its double
+// destruction is harmless only while wait_options stays trivially destructible.
+static_assert(std::is_trivially_destructible_v<wait_options>,
+              "wait_options temporaries are allowed inside co_await; with a non-trivial "
+              "member, reject them as call_options temporaries are rejected below");
+
 #if FLOWCORE_GCC12_COROUTINE_TEMPORARIES
-// See client::execute: GCC 12 miscompiles an aggregate temporary inside co_await.
-template <class Exists, class... Rest>
+// See client::execute: GCC 12 miscompiles an aggregate temporary inside co_await. These
+// catch a temporary exists command, then a temporary call_options (braced or not).
+template <class Exists>
   requires(detail::is_exists_command<std::remove_cvref_t<Exists>> &&
            !std::is_lvalue_reference_v<Exists>)
-boost::asio::awaitable<void> wait_until_deleted(const client&, Exists&&, Rest&&...) {
+boost::asio::awaitable<void> wait_until_deleted(const client&, Exists&&, const wait_options& = {},
+                                                const call_options& = {}) {
   static_assert(sizeof(Exists) == 0,
                 "GCC 12 miscompiles a temporary inside co_await: name the exists command "
                 "first (fc::data_core_exists exists{...}; co_await "
                 "fc::wait_until_deleted(client, exists);)");
+  return {};
+}
+template <class Exists>
+  requires detail::is_exists_command<std::remove_cvref_t<Exists>>
+boost::asio::awaitable<void> wait_until_deleted(const client&, Exists&&, const wait_options&,
+                                                call_options&&) {
+  static_assert(sizeof(Exists) == 0,
+                "GCC 12 miscompiles a temporary inside co_await: name the call_options "
+                "first (fc::call_options call{...}; co_await "
+                "fc::wait_until_deleted(client, exists, options, call);)");
   return {};
 }
 #endif

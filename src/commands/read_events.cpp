@@ -19,7 +19,9 @@ std::vector<event>& items_of(event_page& page) { return page.events; }
 std::vector<std::string>& items_of(time_bucket_page& page) { return page.time_buckets; }
 
 // The executor comes first: experimental::coro takes its executor from there. The client
-// is a copy the generator keeps, so its calls are not cancelled while it runs.
+// is a copy the generator keeps, so its calls are not cancelled while it runs. The command
+// is a copy too: the public functions below take a reference, which is fine only because
+// they are not coroutines themselves.
 template <class Item, class Command>
 asio::experimental::coro<Item> pages(asio::any_io_executor ex, client c, Command cmd) {
   for (;;) {
@@ -33,25 +35,25 @@ asio::experimental::coro<Item> pages(asio::any_io_executor ex, client c, Command
 
 }  // namespace
 
-asio::experimental::coro<event> read_events(client c, event_list cmd) {
+asio::experimental::coro<event> read_events(client c, const event_list& cmd) {
   auto ex = c.get_executor();
-  return pages<event>(std::move(ex), std::move(c), std::move(cmd));
+  return pages<event>(std::move(ex), std::move(c), cmd);
 }
 
-asio::experimental::coro<event> read_events(client c, events_fetch cmd) {
+asio::experimental::coro<event> read_events(client c, const events_fetch& cmd) {
   auto ex = c.get_executor();
-  return pages<event>(std::move(ex), std::move(c), std::move(cmd));
+  return pages<event>(std::move(ex), std::move(c), cmd);
 }
 
-asio::experimental::coro<std::string> read_time_buckets(client c, time_bucket_list cmd) {
+asio::experimental::coro<std::string> read_time_buckets(client c, const time_bucket_list& cmd) {
   auto ex = c.get_executor();
-  return pages<std::string>(std::move(ex), std::move(c), std::move(cmd));
+  return pages<std::string>(std::move(ex), std::move(c), cmd);
 }
 
-asio::experimental::coro<std::string> read_time_buckets(client c,
-                                                        events_fetch_time_buckets_by_names cmd) {
+asio::experimental::coro<std::string> read_time_buckets(
+    client c, const events_fetch_time_buckets_by_names& cmd) {
   auto ex = c.get_executor();
-  return pages<std::string>(std::move(ex), std::move(c), std::move(cmd));
+  return pages<std::string>(std::move(ex), std::move(c), cmd);
 }
 
 }  // namespace flowcore
