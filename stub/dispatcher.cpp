@@ -167,6 +167,11 @@ http_response dispatcher::serve_upgrade(const api_request& req) {
   const auto api_key = req.query_value("api_key");
   if ((!token || token->empty()) && (!api_key || api_key->empty()))
     throw http_error(401, "missing token or api_key query parameter");
+  // Beast checks only that the key is present and at most 24 characters long.
+  if (!req.http.header("Sec-WebSocket-Key"))
+    throw http_error(400, "missing Sec-WebSocket-Key header");
+  if (!valid_websocket_key(*req.http.header("Sec-WebSocket-Key")))
+    throw http_error(400, "malformed Sec-WebSocket-Key header: must be the base64 of 16 bytes");
   return http_response{.status = 101, .body = {}, .headers = {}};
 }
 

@@ -47,7 +47,8 @@ class dispatcher final : public request_sink {
 
  private:
   http_response serve_api(api_request& req);  // 9.2 steps 4-6
-  /// 6.4: 404 off /notifications, 401 without a token or api_key, else 101 (accept).
+  /// 6.4: 404 off /notifications, 401 without a token or api_key, 400 without a valid
+  /// Sec-WebSocket-Key, else 101 (accept).
   static http_response serve_upgrade(const api_request& req);
   /// The matching handler's answer; http_error 404/405 if none.
   http_response route(const router& routes, api_request& req);

@@ -36,6 +36,13 @@ bool is_websocket_upgrade(const http_request& request) {
          has_token(*connection, "upgrade");
 }
 
+bool valid_websocket_key(std::string_view key) {
+  constexpr std::string_view alphabet =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  if (key.size() != 24 || !key.ends_with("==")) return false;
+  return key.substr(0, 22).find_first_not_of(alphabet) == std::string_view::npos;
+}
+
 std::string_view http_request::raw_path() const {
   const std::string_view t(target);
   return t.substr(0, t.find('?'));

@@ -42,6 +42,10 @@ struct http_request {
 /// `websocket` and whose `Connection` names `upgrade`, tokens compared case-insensitively.
 bool is_websocket_upgrade(const http_request& request);
 
+/// Whether `key` is a valid `Sec-WebSocket-Key` (RFC 6455 4.1): the base64 of 16 bytes,
+/// hence 22 base64 characters and "==".
+bool valid_websocket_key(std::string_view key);
+
 /// An answer. `body` is sent with `Content-Type: application/json` and `Content-Length`,
 /// except for 204, which carries neither. Status 101, only ever answered to a WebSocket
 /// upgrade, means "accept it": the transport completes the handshake itself.

@@ -9,6 +9,8 @@
 
 #include <boost/asio/any_io_executor.hpp>
 
+#include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -22,10 +24,19 @@ struct http_server_options {
   std::uint16_t port = 0;          ///< 0: the system picks one.
   std::string tls_cert_file;       ///< Both set: serve TLS.
   std::string tls_key_file;
+  // The limits of flowcore::stub::server_options, same names and meaning.
+  std::uint32_t max_header_bytes = 64 * 1024;
+  std::uint64_t max_body_bytes = 64ull * 1024 * 1024;
+  std::uint64_t max_body_bytes_in_flight = 256ull * 1024 * 1024;
+  std::size_t max_subscriber_queue_bytes = 16 * 1024 * 1024;
+  std::chrono::milliseconds header_timeout{10'000};
+  std::chrono::milliseconds body_timeout{30'000};
 };
 
 /// Accepts connections and feeds complete requests to a request_sink; an upgrade the sink
-/// accepts (101) becomes a WebSocket registered with `hub`.
+/// accepts (101) becomes a WebSocket registered with `hub`. Requests past a limit or a
+/// timeout of the options are answered (400, 408, 413, 431, 503) and their connection
+/// closes; no exception from one session reaches the executor.
 ///
 /// Every session coroutine holds a shared_ptr to this server's state, so the object may
 /// be destroyed while sessions still unwind. Runs on the given executor only.
@@ -38,7 +49,8 @@ class http_server {
   http_server& operator=(const http_server&) = delete;
 
   /// Loads the TLS material, binds, listens and starts accepting.
-  /// Throws boost::system::system_error (bad address, port in use, unreadable PEM).
+  /// Throws boost::system::system_error (bad address, port in use, unreadable PEM),
+  /// std::invalid_argument for a limit or timeout that is not positive.
   void start();
   /// Closes the acceptor and every open connection (notification sockets included, at
   /// once and without a close frame), and cancels their timers. Idempotent.

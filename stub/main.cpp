@@ -3,6 +3,7 @@
 //
 //   flowcore-stub --port 8080 [--host 127.0.0.1] [--delete-delay-ms 300]
 //                 [--truncate-delay-ms 1500] [--tls-cert c.pem --tls-key k.pem]
+//                 [limits: --max-header-bytes N ... --body-timeout-ms MS]
 //
 // Prints "listening on http://127.0.0.1:PORT" as its first line, then serves the REST
 // routes and the /notifications WebSocket (wss with TLS) on that port until SIGINT or
@@ -14,23 +15,38 @@
 
 #include <charconv>
 #include <csignal>
+#include <cstdint>
 #include <cstdio>
 #include <exception>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace {
 
 constexpr const char* usage =
     "usage: flowcore-stub --port PORT [--host IP] [--delete-delay-ms MS]\n"
     "                     [--truncate-delay-ms MS] [--tls-cert FILE --tls-key FILE]\n"
+    "                     [LIMITS]\n"
     "  --port PORT              port to listen on (0: pick a free one)\n"
     "  --host IP                address to bind (default 127.0.0.1)\n"
     "  --delete-delay-ms MS     request-delete completes after MS (default 300)\n"
     "  --truncate-delay-ms MS   request-truncate completes after MS (default 1500)\n"
     "  --tls-cert FILE          PEM certificate chain; with --tls-key: serve https\n"
     "  --tls-key FILE           PEM private key\n"
+    "Limits (a client past one gets an error answer and its connection closes):\n"
+    "  --max-header-bytes N     request line and headers, else 431 (default 65536)\n"
+    "  --max-body-bytes N       one request body, else 413 (default 67108864)\n"
+    "  --max-body-bytes-in-flight N\n"
+    "                           bodies being read, all connections, else 503\n"
+    "                           (default 268435456)\n"
+    "  --max-subscriber-queue-bytes N\n"
+    "                           frames queued for one notification socket; past it\n"
+    "                           the socket is dropped (default 16777216)\n"
+    "  --header-timeout-ms MS   headers complete within MS, else 408 (default 10000)\n"
+    "  --body-timeout-ms MS     body complete within MS of its headers, else 408\n"
+    "                           (default 30000)\n"
     "Serves the REST routes and the /notifications WebSocket on one port; control routes:\n"
     "POST /__stub/faults (faults, or {\"ws_frame\":TEXT} / {\"ws_close\":CODE} on every\n"
     "notification socket), DELETE /__stub/faults, POST /__stub/reset.\n";
@@ -39,7 +55,8 @@ template <class Int>
 std::optional<Int> parse_number(std::string_view text, Int max) {
   Int value{};
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size() || value < 0 || value > max)
+  if (ec != std::errc() || end != text.data() + text.size() || std::cmp_less(value, 0) ||
+      value > max)
     return std::nullopt;
   return value;
 }
@@ -76,6 +93,27 @@ std::optional<flowcore::stub::server_options> parse_args(int argc, char** argv) 
         (flag == "--delete-delay-ms" ? options.delete_delay : options.truncate_delay) =
             std::chrono::milliseconds(*ms);
       ok = ms.has_value();
+    } else if (flag == "--max-header-bytes") {
+      // Beast's parser counts header bytes in 32 bits.
+      const auto n = parse_number<std::uint32_t>(*value, UINT32_MAX);
+      if (n) options.max_header_bytes = *n;
+      ok = n && *n > 0;
+    } else if (flag == "--max-body-bytes" || flag == "--max-body-bytes-in-flight") {
+      const auto n = parse_number<std::uint64_t>(*value, UINT64_MAX);
+      if (n)
+        (flag == "--max-body-bytes" ? options.max_body_bytes : options.max_body_bytes_in_flight) =
+            *n;
+      ok = n && *n > 0;
+    } else if (flag == "--max-subscriber-queue-bytes") {
+      const auto n = parse_number<std::size_t>(*value, SIZE_MAX);
+      if (n) options.max_subscriber_queue_bytes = *n;
+      ok = n && *n > 0;
+    } else if (flag == "--header-timeout-ms" || flag == "--body-timeout-ms") {
+      const auto ms = parse_number<long long>(*value, 24ll * 3600 * 1000);
+      if (ms)
+        (flag == "--header-timeout-ms" ? options.header_timeout : options.body_timeout) =
+            std::chrono::milliseconds(*ms);
+      ok = ms && *ms > 0;
     } else if (flag == "--tls-cert") {
       options.tls_cert_file = *value;
       ok = !value->empty();
@@ -129,8 +167,19 @@ int main(int argc, char** argv) {
 
     std::printf("listening on %s\n", server.base_url().c_str());
     std::fflush(stdout);
-    ioc.run();
-    return 0;
+    // Sessions catch what they throw; an exception from inside an Asio or Beast operation
+    // would still surface here. It ends the connection it came from (its handler is gone),
+    // not the server: report it and run on (Asio allows run() again without restart()).
+    for (;;) {
+      try {
+        ioc.run();
+        return 0;
+      } catch (const std::exception& e) {
+        std::fprintf(stderr, "flowcore-stub: a connection failed: %s\n", e.what());
+      } catch (...) {
+        std::fprintf(stderr, "flowcore-stub: a connection failed\n");
+      }
+    }
   } catch (const std::exception& e) {
     std::fprintf(stderr, "flowcore-stub: %s\n", e.what());
     return 1;

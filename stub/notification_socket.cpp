@@ -90,14 +90,29 @@ constexpr auto handshake_budget = 5s;
 // the order they were queued and none is lost when events are stored in a burst.
 class socket_peer final : public notification_peer {
  public:
-  explicit socket_peer(asio::any_io_executor ex) : wake(std::move(ex)) {}
+  socket_peer(session_stream& stream, std::size_t max_queue_bytes)
+      : wake(stream.get_executor()), stream_(stream), max_queue_bytes_(max_queue_bytes) {}
 
   void send(std::string frame) override {
-    if (close_code) return;  // closing: nothing more goes out
-    // Unbounded on purpose: every stored event must reach a subscribed client (6.4); a
-    // stub's clients are tests and tools that read what they subscribed to.
+    if (close_code) return;  // closing or dropped: nothing more goes out
+    // Every stored event must reach a subscribed client (6.4), so frames wait for a slow
+    // reader; but a client that never reads must not grow the stub without bound.
+    const std::size_t cost = queue_cost(frame);
+    if (cost > max_queue_bytes_ - queued_bytes_) {
+      drop();
+      return;
+    }
+    queued_bytes_ += cost;
     outbox.push_back(std::move(frame));
     wake.cancel();
+  }
+
+  /// The writer took the front frame off the queue.
+  std::string pop() {
+    std::string frame = std::move(outbox.front());
+    outbox.pop_front();
+    queued_bytes_ -= queue_cost(frame);
+    return frame;
   }
 
   void close(int code) override {
@@ -111,13 +126,40 @@ class socket_peer final : public notification_peer {
   // The writer sleeps on it while there is nothing to do; send() and close() cancel the
   // wait. One thread, so no wake-up is lost between the writer's check and its wait.
   asio::steady_timer wake;
+
+ private:
+  // The text and the queue entry that holds it.
+  static std::size_t queue_cost(const std::string& frame) {
+    return frame.size() + sizeof(std::string);
+  }
+
+  // The writer is stuck in a write the client does not read, so no close frame could go
+  // out: drop the connection, which ends the writer and the reader, and with them the
+  // socket. The hub forgets it as it unwinds.
+  void drop() {
+    std::fprintf(stderr,
+                 "flowcore-stub: notification socket dropped: its client does not read, and "
+                 "the frames queued for it would pass max_subscriber_queue_bytes (%zu)\n",
+                 max_queue_bytes_);
+    close_code = 1006;
+    outbox.clear();
+    queued_bytes_ = 0;
+    stream_.close();
+    wake.cancel();
+  }
+
+  session_stream& stream_;  // outlives the peer's use: the hub detaches before it dies
+  std::size_t max_queue_bytes_;
+  std::size_t queued_bytes_ = 0;
 };
 
 // Everything one socket's coroutines share; each holds a shared_ptr to it (coroutines
 // get values, not references to another frame's locals).
 struct session {
-  session(session_stream& stream, std::shared_ptr<notification_hub> h)
-      : ws(stream), peer(std::make_shared<socket_peer>(stream.get_executor())), hub(std::move(h)) {}
+  session(session_stream& stream, std::shared_ptr<notification_hub> h, std::size_t max_queue_bytes)
+      : ws(stream),
+        peer(std::make_shared<socket_peer>(stream, max_queue_bytes)),
+        hub(std::move(h)) {}
 
   websocket::stream<session_stream&> ws;
   std::shared_ptr<socket_peer> peer;
@@ -159,8 +201,7 @@ asio::awaitable<void> write_frames(std::shared_ptr<session> s) {
     if (!peer.outbox.empty()) {
       // Moved out first: the buffer must live until the write completes, and send() may
       // grow the queue meanwhile.
-      const std::string frame = std::move(peer.outbox.front());
-      peer.outbox.pop_front();
+      const std::string frame = peer.pop();
       auto [ec, n] = co_await s->ws.async_write(asio::buffer(frame), no_throw);
       if (ec) co_return;
       continue;
@@ -189,9 +230,10 @@ asio::awaitable<void> write_frames(std::shared_ptr<session> s) {
 }  // namespace
 
 asio::awaitable<void> serve_notification_socket(session_stream& stream, http_request upgrade,
-                                                std::shared_ptr<notification_hub> hub) {
+                                                std::shared_ptr<notification_hub> hub,
+                                                std::size_t max_queue_bytes) {
   try {
-    auto s = std::make_shared<session>(stream, std::move(hub));
+    auto s = std::make_shared<session>(stream, std::move(hub), max_queue_bytes);
     // No idle limit and no pings of our own: the stub must never drop a quiet client
     // (the client's keep-alive is the client's business, PITFALLS.md 5.1).
     s->ws.set_option(websocket::stream_base::timeout{.handshake_timeout = handshake_budget,
@@ -218,6 +260,8 @@ asio::awaitable<void> serve_notification_socket(session_stream& stream, http_req
     co_await (read_frames(s) || write_frames(s));
   } catch (const std::exception& e) {
     report_failure(e.what());
+  } catch (...) {
+    report_failure("unknown exception");
   }
 }
 

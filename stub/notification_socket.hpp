@@ -9,6 +9,7 @@
 
 #include <boost/asio/awaitable.hpp>
 
+#include <cstddef>
 #include <memory>
 
 namespace flowcore::stub::detail {
@@ -19,8 +20,12 @@ class notification_hub;
 /// with 101) on `stream`, registers the socket with `hub` and serves it until either side
 /// closes it, it fails, or `stream` is closed (the server stopping); then unregisters it.
 /// No permessage-deflate, no idle limit: a quiet client is never dropped, and pings are
-/// answered. `stream` must outlive the returned awaitable. Never throws.
+/// answered. A client that stops reading is dropped (the connection closed, no close
+/// frame) once the frames queued for it would pass `max_queue_bytes`, so it cannot grow
+/// the stub's memory; the other sockets are unaffected. `stream` must outlive the
+/// returned awaitable. Never throws.
 boost::asio::awaitable<void> serve_notification_socket(session_stream& stream, http_request upgrade,
-                                                       std::shared_ptr<notification_hub> hub);
+                                                       std::shared_ptr<notification_hub> hub,
+                                                       std::size_t max_queue_bytes);
 
 }  // namespace flowcore::stub::detail

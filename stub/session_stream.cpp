@@ -8,6 +8,7 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
+#include <array>
 #include <optional>
 
 namespace flowcore::stub::detail {
@@ -93,6 +94,26 @@ asio::awaitable<void> session_stream::shutdown(std::chrono::milliseconds budget)
   } else {
     boost::system::error_code ignored;
     impl_->plain->shutdown(tcp::socket::shutdown_send, ignored);
+  }
+  close();
+}
+
+asio::awaitable<void> session_stream::linger_close(std::chrono::milliseconds budget) {
+  if (impl_->tls) {
+    co_await shutdown(budget);
+    co_return;
+  }
+  using namespace asio::experimental::awaitable_operators;
+  boost::system::error_code ignored;
+  impl_->plain->shutdown(tcp::socket::shutdown_send, ignored);
+  asio::steady_timer timer(impl_->socket().get_executor(), budget);
+  std::array<char, 4096> scratch;
+  for (;;) {
+    auto first = co_await (impl_->plain->async_read_some(asio::buffer(scratch), no_throw) ||
+                           timer.async_wait(no_throw));
+    if (first.index() == 1) break;  // budget spent
+    auto [ec, n] = std::get<0>(first);
+    if (ec) break;  // the peer closed its side, or the socket failed
   }
   close();
 }

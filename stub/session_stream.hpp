@@ -92,6 +92,11 @@ class session_stream {
   /// the peer's at most `budget` (peers often never answer, boostorg/beast#2807); plain
   /// TCP sends FIN, so a client reading to EOF sees the whole answer.
   boost::asio::awaitable<void> shutdown(std::chrono::milliseconds budget);
+  /// After an error answer sent before the request was read to its end: plain TCP sends
+  /// FIN, then reads and discards what the peer still sends, until it closes or `budget`
+  /// passes, then closes. Closing with unread bytes would have the kernel reset the
+  /// connection, which can destroy the answer before the client reads it. TLS: shutdown().
+  boost::asio::awaitable<void> linger_close(std::chrono::milliseconds budget);
   /// Closes the socket now; pending operations complete with operation_aborted.
   void close();
 

@@ -27,6 +27,31 @@ struct server_options {
   std::string tls_key_file;                            ///< PEM private key.
   /// false: requests() and subscription_frames() stay empty (long-running stubs).
   bool record_requests = true;
+
+  /// @name Limits against broken or hostile clients
+  /// The stub runs unattended in CI: no client may crash it or grow its memory without
+  /// bound. Every limit and timeout must be positive; start() throws otherwise.
+  /// @{
+
+  /// A request line and headers longer than this: 431, and the connection closes. Beast
+  /// holds no header value of 65,534 bytes or more; one is answered 431 whatever this says.
+  std::uint32_t max_header_bytes = 64 * 1024;
+  /// A request body longer than this (by Content-Length or as it arrives): 413.
+  std::uint64_t max_body_bytes = 64ull * 1024 * 1024;
+  /// Bytes of request bodies being read, summed over every connection. A request whose
+  /// body would go past it is answered 503 with `Retry-After: 1` and its connection closes.
+  std::uint64_t max_body_bytes_in_flight = 256ull * 1024 * 1024;
+  /// Frames queued on one notification socket and not yet sent, in bytes. A socket whose
+  /// client stops reading is dropped (TCP closed, no close frame) once its queue would
+  /// pass it; the other sockets are unaffected.
+  std::size_t max_subscriber_queue_bytes = 16 * 1024 * 1024;
+  /// From the moment the stub waits for a request until its headers are complete. Past
+  /// it: 408 and close if part of a request arrived; an idle keep-alive connection closes
+  /// quietly.
+  std::chrono::milliseconds header_timeout{10'000};
+  /// From the end of the headers until the whole body arrived. Past it: 408 and close.
+  std::chrono::milliseconds body_timeout{30'000};
+  /// @}
 };
 
 /// @brief A fault to inject (DESIGN.md, API-CONTRACT.md 9.3). Same fields as the JSON
@@ -77,7 +102,8 @@ class server {
   server(const server&) = delete;
   server& operator=(const server&) = delete;
 
-  /// @brief Binds and starts accepting. Throws `boost::system::system_error` on failure.
+  /// @brief Binds and starts accepting. Throws `boost::system::system_error` on failure,
+  /// `std::invalid_argument` naming the option for a limit or timeout that is not positive.
   void start();
   /// @brief Stops accepting, closes every open connection and discards pending
   /// delete/truncate completions, so the io_context runs out of work. Idempotent.
