@@ -15,6 +15,13 @@ bool is_unreserved(unsigned char c) noexcept {
 }  // namespace
 
 std::string percent_encode(std::string_view text) {
+  // "." and ".." are dot segments in a path (RFC 3986 section 3.3): a normalising proxy
+  // or server resolves "/api/v1/data-cores/.." to "/api/v1/", another resource.
+  // Encoded, dot-segment removal (section 5.2.4, on the literal path) leaves them alone
+  // and the server decodes the segment back to the id. In a query the encoding is merely
+  // unneeded, so it is applied to every value alike.
+  if (text == ".") return "%2E";
+  if (text == "..") return "%2E%2E";
   static constexpr char hex[] = "0123456789ABCDEF";
   std::string out;
   out.reserve(text.size());

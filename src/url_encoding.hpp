@@ -9,7 +9,8 @@
 namespace flowcore::detail {
 
 /// Encodes `text` as one path segment or query component: every byte except
-/// `A-Z a-z 0-9 - . _ ~` becomes `%XX` (upper-case hex) of its UTF-8 byte.
+/// `A-Z a-z 0-9 - . _ ~` becomes `%XX` (upper-case hex) of its UTF-8 byte, and the dot
+/// segments "." and ".." become "%2E" and "%2E%2E".
 std::string percent_encode(std::string_view text);
 
 /// Builds a query string in insertion order. Empty values are still added; callers omit
