@@ -1,6 +1,9 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #include "url_encoding.hpp"
 
+#include "call_failure.hpp"
+#include "utf8.hpp"
+
 namespace flowcore::detail {
 namespace {
 
@@ -39,7 +42,15 @@ std::string percent_encode(std::string_view text) {
   return out;
 }
 
+std::string path_segment(std::string_view value, std::string_view field) {
+  if (!is_valid_utf8(value))
+    fail(error::invalid_argument, std::string(field) + " is not valid UTF-8");
+  return percent_encode(value);
+}
+
 query_builder& query_builder::add(std::string_view key, std::string_view value) {
+  if (!is_valid_utf8(value))
+    fail(error::invalid_argument, "query parameter " + std::string(key) + " is not valid UTF-8");
   text_ += text_.empty() ? '?' : '&';
   text_ += percent_encode(key);
   text_ += '=';

@@ -5,6 +5,7 @@
 #include "execute.hpp"
 #include "json_reader.hpp"
 #include "url_encoding.hpp"
+#include "utf8.hpp"
 
 #include <flowcore/commands/ingestion.hpp>
 
@@ -14,6 +15,7 @@
 #include <boost/json/serialize.hpp>
 
 #include <algorithm>
+#include <map>
 
 namespace flowcore::detail {
 
@@ -46,10 +48,26 @@ void require_json(const call& c, std::string_view text, const std::string& field
 // A CR or LF in a header value would end the header and start another (header injection).
 void require_header_safe(const call& c, const std::optional<std::string>& value,
                          const char* field) {
-  if (value && std::any_of(value->begin(), value->end(),
-                           [](unsigned char ch) { return ch < 0x20 || ch == 0x7f; }))
+  if (!value) return;
+  if (std::any_of(value->begin(), value->end(),
+                  [](unsigned char ch) { return ch < 0x20 || ch == 0x7f; }))
     fail(error::invalid_argument,
          std::string(c.command()) + ": " + field + " contains a control character");
+  if (!is_valid_utf8(*value))
+    fail(error::invalid_argument, std::string(c.command()) + ": " + field + " is not valid UTF-8");
+}
+
+// Metadata travels as JSON in a header: its keys and values must be UTF-8 like any JSON.
+// A value is never quoted; its key names it.
+void require_utf8_metadata(const call& c, const std::map<std::string, std::string>& metadata) {
+  for (const auto& [key, value] : metadata) {
+    if (!is_valid_utf8(key))
+      fail(error::invalid_argument,
+           std::string(c.command()) + ": metadata has a key that is not valid UTF-8");
+    if (!is_valid_utf8(value))
+      fail(error::invalid_argument,
+           std::string(c.command()) + ": metadata[\"" + key + "\"] is not valid UTF-8");
+  }
 }
 
 // Like the TypeScript SDK, an empty optional text counts as unset.
@@ -66,13 +84,15 @@ request_spec ingestion_spec(const call& c, const Command& cmd, const char* route
   c.require(cmd.event_type_name, "event_type_name");
   require_header_safe(c, cmd.event_time, "event_time");
   require_header_safe(c, cmd.valid_time, "valid_time");
+  require_utf8_metadata(c, cmd.metadata);
 
   request_spec spec{.method = "POST",
                     .service = service::webhook,
-                    .target = std::string(route) + "/" + percent_encode(cmd.tenant_name) + "/" +
-                              percent_encode(cmd.data_core_id) + "/" +
-                              percent_encode(cmd.flow_type_name) + "/" +
-                              percent_encode(cmd.event_type_name),
+                    .target = std::string(route) + "/" +
+                              path_segment(cmd.tenant_name, "tenant_name") + "/" +
+                              path_segment(cmd.data_core_id, "data_core_id") + "/" +
+                              path_segment(cmd.flow_type_name, "flow_type_name") + "/" +
+                              path_segment(cmd.event_type_name, "event_type_name"),
                     // A re-sent ingest may store its events twice (PITFALLS.md 4.1).
                     .idempotent = false,
                     .raw_key_auth = true};

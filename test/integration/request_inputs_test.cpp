@@ -11,12 +11,25 @@ namespace flowcore::test {
 
 namespace {
 
+bool contains(const std::string& text, std::string_view part) {
+  return text.find(part) != std::string::npos;
+}
+
 fc::ingest_event small_event() {
   return fc::ingest_event{.tenant_name = "acme",
                           .data_core_id = "dc1",
                           .flow_type_name = "order",
                           .event_type_name = "created",
                           .event_data = R"({"n":1})"};
+}
+
+// Expects invalid_argument before anything was sent, with `part` in the message.
+asio::awaitable<void> expect_refused(fc::client& client, auto& cmd, std::string_view part,
+                                     fc::error code = fc::error::invalid_argument) {
+  auto [ec, diag] = co_await try_execute(client, cmd);
+  BOOST_TEST(ec == code, diag.message);
+  BOOST_TEST(contains(diag.message, part), diag.message);
+  BOOST_TEST(diag.attempts == 0, diag.command);
 }
 
 }  // namespace
@@ -64,6 +77,50 @@ BOOST_AUTO_TEST_CASE(dot_segments_are_sent_encoded) {
     co_await client.execute(named);
     BOOST_TEST(f.stub.requests().back().target == "/api/v1/data-cores?name=%2E%2E");
   });
+}
+
+BOOST_AUTO_TEST_CASE(text_that_is_not_utf8_sends_nothing) {
+  stub_fixture f;
+  auto client = f.make_client();
+  f.run([&]() -> asio::awaitable<void> {
+    // Latin-1 "café": the byte E9 alone is no UTF-8.
+    fc::data_core_create create{.tenant_id = f.stub.acme_tenant_id(), .name = "caf\xE9"};
+    co_await expect_refused(client, create, "/name in the request body is not valid UTF-8");
+    fc::flow_type_create flow{.data_core_id = "dc1", .name = "ok", .description = "\xED\xA0\x80"};
+    co_await expect_refused(client, flow, "/description in the request body is not valid UTF-8");
+
+    fc::data_core_fetch fetch{.data_core_id = "\xC0\xAF"};  // an overlong '/'
+    co_await expect_refused(client, fetch, "data_core_id is not valid UTF-8");
+    fc::data_core_list list{.name = "caf\xE9"};
+    co_await expect_refused(client, list, "query parameter name is not valid UTF-8");
+    // Refused before the delete-manager lookup, not after it.
+    fc::data_core_request_delete del{.tenant = "acme", .data_core_id = "\xFF"};
+    co_await expect_refused(client, del, "data_core_id is not valid UTF-8");
+    fc::events_fetch_time_buckets_by_names by_names{.tenant = "acme",
+                                                    .data_core_id = "dc1",
+                                                    .flow_type = "order",
+                                                    .event_types = {"\xF4\x90\x80\x80"}};
+    co_await expect_refused(client, by_names,
+                            "/eventTypes/0 in the request body is not valid UTF-8");
+
+    fc::ingest_event bad_path = small_event();
+    bad_path.event_type_name = "caf\xE9";
+    co_await expect_refused(client, bad_path, "event_type_name is not valid UTF-8");
+    fc::ingest_event bad_metadata = small_event();
+    bad_metadata.metadata["source"] = "caf\xE9";
+    co_await expect_refused(client, bad_metadata, R"(metadata["source"] is not valid UTF-8)");
+    fc::ingest_event bad_key = small_event();
+    bad_key.metadata["caf\xE9"] = "x";
+    co_await expect_refused(client, bad_key, "metadata has a key that is not valid UTF-8");
+    // Boost.JSON's parser refuses invalid UTF-8 inside event data already.
+    fc::ingest_event bad_data = small_event();
+    bad_data.event_data = "{\"name\":\"caf\xE9\"}";
+    co_await expect_refused(client, bad_data, "event_data is not valid JSON");
+    fc::ingest_event bad_time = small_event();
+    bad_time.event_time = "2024-01-01T00:00:00\xE9";
+    co_await expect_refused(client, bad_time, "event_time is not valid UTF-8");
+  });
+  BOOST_TEST(f.stub.requests().empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,14 +1,22 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #include "url_encoding.hpp"
 
+#include "call_failure.hpp"
+
 #include <boost/test/unit_test.hpp>
 
 #include <limits>
 #include <string>
 
 namespace {
+using flowcore::detail::call_failure;
+using flowcore::detail::path_segment;
 using flowcore::detail::percent_encode;
 using flowcore::detail::query_builder;
+
+bool is_invalid_argument(const call_failure& f) {
+  return f.code == flowcore::error::invalid_argument;
+}
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(url_encoding)
@@ -68,7 +76,22 @@ BOOST_AUTO_TEST_CASE(dot_segments_are_encoded) {
   BOOST_TEST(percent_encode("...") == "...");
   BOOST_TEST(percent_encode(".a") == ".a");
   BOOST_TEST(percent_encode("a..") == "a..");
+  BOOST_TEST(path_segment("..", "data_core_id") == "%2E%2E");
+  BOOST_TEST(path_segment(".", "data_core_id") == "%2E");
   BOOST_TEST(query_builder().add("name", "..").str() == "?name=%2E%2E");
+}
+
+BOOST_AUTO_TEST_CASE(path_segments_and_query_values_must_be_utf8) {
+  BOOST_TEST(path_segment("caf\xC3\xA9", "name") == "caf%C3%A9");
+  BOOST_CHECK_EXCEPTION(path_segment("caf\xE9", "tenant"), call_failure, [](const call_failure& f) {
+    return is_invalid_argument(f) && f.message == "tenant is not valid UTF-8";
+  });
+  query_builder q;
+  q.add("name", "caf\xC3\xA9");
+  BOOST_TEST(q.str() == "?name=caf%C3%A9");
+  BOOST_CHECK_EXCEPTION(q.add("tenantId", "\xED\xA0\x80"), call_failure, [](const call_failure& f) {
+    return is_invalid_argument(f) && f.message == "query parameter tenantId is not valid UTF-8";
+  });
 }
 
 BOOST_AUTO_TEST_CASE(empty_query_has_no_question_mark) { BOOST_TEST(query_builder().str() == ""); }
