@@ -111,6 +111,11 @@ asio::awaitable<std::string> call::authorization(const request_spec& spec) {
                   [](unsigned char ch) { return ch <= 0x20 || ch == 0x7f; }))
     fail(error::auth_failed,
          "token provider returned a token with whitespace or control characters");
+  // Refused here rather than by the transport, so the message names the token.
+  if (token.size() > max_header_bytes - 7)  // "Bearer "
+    fail(error::auth_failed, "token provider returned a token of " + std::to_string(token.size()) +
+                                 " bytes, too large for an HTTP header (limit " +
+                                 std::to_string(max_header_bytes) + " with \"Bearer \")");
   secrets_.add_secret(token);
   co_return bearer_authorization(token);
 }

@@ -4,6 +4,7 @@
 #include "base64.hpp"
 #include "execute.hpp"
 #include "json_reader.hpp"
+#include "transport/http_types.hpp"
 #include "url_encoding.hpp"
 #include "utf8.hpp"
 
@@ -57,6 +58,16 @@ void require_header_safe(const call& c, const std::optional<std::string>& value,
     fail(error::invalid_argument, std::string(c.command()) + ": " + field + " is not valid UTF-8");
 }
 
+// The transport refuses any header over max_header_bytes; checked here first so that the
+// message names the field, not the header.
+void require_header_size(const call& c, std::size_t size, const char* field,
+                         const char* form = " bytes") {
+  if (size > max_header_bytes)
+    fail(error::invalid_argument, std::string(c.command()) + ": " + field +
+                                      " is too large for an HTTP header (" + std::to_string(size) +
+                                      form + ", limit " + std::to_string(max_header_bytes) + ")");
+}
+
 // Metadata travels as JSON in a header: its keys and values must be UTF-8 like any JSON.
 // A value is never quoted; its key names it.
 void require_utf8_metadata(const call& c, const std::map<std::string, std::string>& metadata) {
@@ -84,6 +95,8 @@ request_spec ingestion_spec(const call& c, const Command& cmd, const char* route
   c.require(cmd.event_type_name, "event_type_name");
   require_header_safe(c, cmd.event_time, "event_time");
   require_header_safe(c, cmd.valid_time, "valid_time");
+  if (cmd.event_time) require_header_size(c, cmd.event_time->size(), "event_time");
+  if (cmd.valid_time) require_header_size(c, cmd.valid_time->size(), "valid_time");
   require_utf8_metadata(c, cmd.metadata);
 
   request_spec spec{.method = "POST",
@@ -110,9 +123,11 @@ request_spec ingestion_spec(const call& c, const Command& cmd, const char* route
   if (cmd.is_ephemeral.value_or(false)) metadata["do-not-archive-on/stored-event"] = "true";
   // The TypeScript SDK drops ttl and is_ephemeral without other metadata; we send them
   // (API-CONTRACT.md 7).
-  if (!metadata.empty())
-    spec.headers.emplace_back("x-flowcore-metadata-json",
-                              base64_encode(boost::json::serialize(metadata)));
+  if (!metadata.empty()) {
+    std::string header = base64_encode(boost::json::serialize(metadata));
+    require_header_size(c, header.size(), "metadata", " bytes after base64");
+    spec.headers.emplace_back("x-flowcore-metadata-json", std::move(header));
+  }
   if (is_set(cmd.event_time)) spec.headers.emplace_back("x-flowcore-event-time", *cmd.event_time);
   if (is_set(cmd.valid_time)) spec.headers.emplace_back("x-flowcore-valid-time", *cmd.valid_time);
   return spec;

@@ -11,6 +11,8 @@ namespace flowcore::test {
 
 namespace {
 
+constexpr std::size_t kib70 = 70 * 1024;
+
 bool contains(const std::string& text, std::string_view part) {
   return text.find(part) != std::string::npos;
 }
@@ -21,6 +23,14 @@ fc::ingest_event small_event() {
                           .flow_type_name = "order",
                           .event_type_name = "created",
                           .event_data = R"({"n":1})"};
+}
+
+fc::ingest_batch small_batch() {
+  return fc::ingest_batch{.tenant_name = "acme",
+                          .data_core_id = "dc1",
+                          .flow_type_name = "order",
+                          .event_type_name = "created",
+                          .events = {R"({"n":1})"}};
 }
 
 // Expects invalid_argument before anything was sent, with `part` in the message.
@@ -120,6 +130,74 @@ BOOST_AUTO_TEST_CASE(text_that_is_not_utf8_sends_nothing) {
     bad_time.event_time = "2024-01-01T00:00:00\xE9";
     co_await expect_refused(client, bad_time, "event_time is not valid UTF-8");
   });
+  BOOST_TEST(f.stub.requests().empty());
+}
+
+// ~48 KB of metadata is ~64 KB of base64: over what one header can hold (65533 bytes).
+BOOST_AUTO_TEST_CASE(metadata_too_large_for_a_header_sends_nothing) {
+  stub_fixture f;
+  auto client = f.make_client();
+  f.run([&]() -> asio::awaitable<void> {
+    fc::ingest_event event = small_event();
+    event.metadata["blob"] = std::string(kib70, 'm');
+    co_await expect_refused(client, event,
+                            "ingest_event: metadata is too large for an HTTP header (");
+    fc::ingest_event just_over = small_event();
+    just_over.metadata["blob"] = std::string(48 * 1024, 'm');
+    co_await expect_refused(client, just_over, "bytes after base64, limit 65533)");
+
+    fc::ingest_batch batch = small_batch();
+    batch.metadata["blob"] = std::string(kib70, 'm');
+    co_await expect_refused(client, batch, "ingest_batch: metadata is too large");
+
+    fc::ingest_event long_time = small_event();
+    long_time.event_time = std::string(kib70, '1');
+    co_await expect_refused(client, long_time, "ingest_event: event_time is too large");
+  });
+  BOOST_TEST(f.stub.requests().empty());
+  BOOST_TEST(f.stub.connections_accepted() == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(api_key_too_large_for_a_header_sends_nothing) {
+  stub_fixture f;
+  auto o = f.options();
+  const std::string huge_secret = "SECRETMARKER" + std::string(kib70, 'k');
+  o.credentials = fc::api_key{"fc_testid_" + huge_secret};
+  auto client = f.make_client(o);
+  f.run([&]() -> asio::awaitable<void> {
+    fc::tenant_list list{};
+    co_await expect_refused(client, list, "the API key is too large for an HTTP header");
+    fc::ingest_event event = small_event();  // ingestion sends the raw key
+    auto [ec, diag] = co_await try_execute(client, event);
+    BOOST_TEST(ec == fc::error::invalid_argument);
+    BOOST_TEST(!contains(diag.message, "SECRETMARKER"));
+  });
+  BOOST_TEST(f.stub.requests().empty());
+}
+
+BOOST_AUTO_TEST_CASE(bearer_token_too_large_for_a_header_is_auth_failed) {
+  stub_fixture f;
+  auto o = f.options();
+  auto calls = std::make_shared<int>(0);
+  o.credentials = fc::bearer_token{[calls]() -> asio::awaitable<std::string> {
+    ++*calls;
+    co_return "tok-SECRETMARKER-" + std::string(kib70, 't');
+  }};
+  log_capture logs;
+  o.logger = logs.logger();
+  auto client = f.make_client(o);
+  f.run([&]() -> asio::awaitable<void> {
+    fc::tenant_list list{};
+    auto [ec, diag] = co_await try_execute(client, list);
+    BOOST_TEST(ec == fc::error::auth_failed);
+    BOOST_TEST(contains(diag.message, "token provider returned a token of 71697 bytes"),
+               diag.message);
+    BOOST_TEST(contains(diag.message, "too large for an HTTP header"));
+    BOOST_TEST(!contains(diag.message, "SECRETMARKER"));
+    BOOST_TEST(diag.attempts == 0);
+  });
+  BOOST_TEST(*calls == 1);  // not retried: another call to the provider would not help
+  BOOST_TEST(!logs.contains("SECRETMARKER"));
   BOOST_TEST(f.stub.requests().empty());
 }
 
