@@ -51,6 +51,14 @@ const std::optional<origin>& client_impl::base_origin() const {
 
 const parsed_api_key& client_impl::checked_api_key() const {
   if (!key_) fail(error::invalid_argument, "invalid api key");
+  // The longer of the two forms sent ("ApiKey <id>:<key>"; ingestion sends the raw key)
+  // must fit one header; the transport would refuse it anyway, but not naming the key.
+  const std::size_t header = api_key_authorization(*key_).size();
+  if (header > max_header_bytes)
+    fail(error::invalid_argument,
+         "the API key is too large for an HTTP header (" + std::to_string(key_->key.size()) +
+             " bytes; the Authorization header would be " + std::to_string(header) +
+             " bytes, limit " + std::to_string(max_header_bytes) + ")");
   return *key_;
 }
 

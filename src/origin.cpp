@@ -36,15 +36,26 @@ bool valid_host_name(std::string_view h) {
   return true;
 }
 
+// The scheme is case-insensitive (RFC 3986 section 3.1): "HTTP://" is "http://".
+bool starts_with_scheme(std::string_view url, std::string_view prefix) {
+  if (url.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    char c = url[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != prefix[i]) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::optional<origin> parse_base_url(std::string_view url) {
   origin o;
-  if (url.starts_with("https://")) {
+  if (starts_with_scheme(url, "https://")) {
     o.tls = true;
     o.port = 443;
     url.remove_prefix(8);
-  } else if (url.starts_with("http://")) {
+  } else if (starts_with_scheme(url, "http://")) {
     o.tls = false;
     o.port = 80;
     url.remove_prefix(7);

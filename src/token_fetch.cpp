@@ -2,6 +2,7 @@
 #include "token_fetch.hpp"
 
 #include "redact.hpp"
+#include "transport/http_types.hpp"
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/bind_cancellation_slot.hpp>
@@ -23,9 +24,7 @@ using boost::system::error_code;
 
 namespace {
 
-// "Authorization: Bearer <token>": Beast stores a header value in at most 65,535 bytes.
-constexpr std::size_t max_header_value = 65'535;
-constexpr std::size_t bearer_prefix = 7;  // "Bearer "
+constexpr std::size_t bearer_prefix = 7;  // "Authorization: Bearer <token>"
 
 // Shared by the waiting caller and the provider's coroutine, which may outlive the wait.
 struct token_race {
@@ -96,10 +95,12 @@ asio::awaitable<fetched_token> fetch_token(std::function<asio::awaitable<std::st
                   [](unsigned char ch) { return ch <= 0x20 || ch == 0x7f; }))
     co_return failed(error::auth_failed,
                      "the token provider returned a token with whitespace or control characters");
-  if (token.size() > max_header_value - bearer_prefix)
+  // Refused here rather than by the transport, so that the message names the token.
+  if (token.size() > max_header_bytes - bearer_prefix)
     co_return failed(error::auth_failed,
                      "the token provider returned a token of " + std::to_string(token.size()) +
-                         " bytes; an HTTP header value holds at most 65535");
+                         " bytes, too large for an HTTP header (limit " +
+                         std::to_string(max_header_bytes) + " with \"Bearer \")");
   co_return fetched_token{.ec = {}, .token = std::move(token), .problem = {}};
 }
 

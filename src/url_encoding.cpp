@@ -1,6 +1,9 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #include "url_encoding.hpp"
 
+#include "call_failure.hpp"
+#include "utf8.hpp"
+
 namespace flowcore::detail {
 namespace {
 
@@ -15,6 +18,13 @@ bool is_unreserved(unsigned char c) noexcept {
 }  // namespace
 
 std::string percent_encode(std::string_view text) {
+  // "." and ".." are dot segments in a path (RFC 3986 section 3.3): a normalising proxy
+  // or server resolves "/api/v1/data-cores/.." to "/api/v1/", another resource.
+  // Encoded, dot-segment removal (section 5.2.4, on the literal path) leaves them alone
+  // and the server decodes the segment back to the id. In a query the encoding is merely
+  // unneeded, so it is applied to every value alike.
+  if (text == ".") return "%2E";
+  if (text == "..") return "%2E%2E";
   static constexpr char hex[] = "0123456789ABCDEF";
   std::string out;
   out.reserve(text.size());
@@ -32,7 +42,15 @@ std::string percent_encode(std::string_view text) {
   return out;
 }
 
+std::string path_segment(std::string_view value, std::string_view field) {
+  if (!is_valid_utf8(value))
+    fail(error::invalid_argument, std::string(field) + " is not valid UTF-8");
+  return percent_encode(value);
+}
+
 query_builder& query_builder::add(std::string_view key, std::string_view value) {
+  if (!is_valid_utf8(value))
+    fail(error::invalid_argument, "query parameter " + std::string(key) + " is not valid UTF-8");
   text_ += text_.empty() ? '?' : '&';
   text_ += percent_encode(key);
   text_ += '=';

@@ -3,13 +3,13 @@
 // tenant-store.api and none is retried unless it provably never left (idempotent = false).
 #include "commands/not_found.hpp"
 #include "execute.hpp"
+#include "json_body.hpp"
 #include "json_reader.hpp"
 #include "url_encoding.hpp"
 
 #include <flowcore/commands/api_key.hpp>
 
 #include <boost/json/object.hpp>
-#include <boost/json/serialize.hpp>
 
 namespace flowcore::detail {
 
@@ -45,7 +45,7 @@ api_key_validation map_validation(const std::string& body) {
 }
 
 std::string api_key_path(const std::string& id) {
-  return "/api/v1/api-keys/" + percent_encode(id);
+  return "/api/v1/api-keys/" + path_segment(id, "api_key_id");
 }
 
 request_spec tenant_store_request(std::string method, std::string target) {
@@ -57,7 +57,7 @@ request_spec tenant_store_request(std::string method, std::string target) {
 
 asio::awaitable<api_key_validation> validate(call& c, std::string target, json::object body) {
   request_spec spec = tenant_store_request("POST", std::move(target));
-  spec.body = json::serialize(body);
+  spec.body = json_body(body);
   std::string answer = co_await c.send(spec);
   co_return map_validation(answer);
 }
@@ -73,7 +73,7 @@ asio::awaitable<api_key_created> run(call& c, api_key_create cmd) {
   body["name"] = cmd.name;
   if (cmd.description) body["description"] = *cmd.description;
   request_spec spec = tenant_store_request("POST", "/api/v1/api-keys");
-  spec.body = json::serialize(body);
+  spec.body = json_body(body);
   std::string answer = co_await c.send(spec);
   co_return map_response(answer, [](const json::value& v) {
     json_object_reader r(v, "");
@@ -115,7 +115,7 @@ asio::awaitable<api_key_info> run(call& c, api_key_edit cmd) {
   body["apiKeyId"] = cmd.api_key_id;
   body["description"] = cmd.description;
   request_spec spec = tenant_store_request("PATCH", api_key_path(cmd.api_key_id));
-  spec.body = json::serialize(body);
+  spec.body = json_body(body);
   std::string answer = co_await c.send(spec);
   co_return map_info(answer);
 }
@@ -126,7 +126,7 @@ asio::awaitable<bool> run(call& c, api_key_delete cmd) {
   json::object body;
   body["apiKeyId"] = cmd.api_key_id;
   request_spec spec = tenant_store_request("DELETE", api_key_path(cmd.api_key_id));
-  spec.body = json::serialize(body);
+  spec.body = json_body(body);
   co_await c.send(spec);  // any 2xx, whatever its body (API-CONTRACT.md 3.2)
   co_return true;
 }

@@ -3,13 +3,13 @@
 #include "commands/delete_and_poll.hpp"
 #include "commands/not_found.hpp"
 #include "execute.hpp"
+#include "json_body.hpp"
 #include "json_reader.hpp"
 #include "url_encoding.hpp"
 
 #include <flowcore/commands/data_core.hpp>
 
 #include <boost/json/object.hpp>
-#include <boost/json/serialize.hpp>
 
 namespace flowcore::detail {
 
@@ -53,7 +53,7 @@ std::vector<data_core> map_many(const std::string& body) {
 }
 
 std::string data_core_path(const std::string& id) {
-  return "/api/v1/data-cores/" + percent_encode(id);
+  return "/api/v1/data-cores/" + path_segment(id, "data_core_id");
 }
 
 }  // namespace
@@ -71,7 +71,7 @@ asio::awaitable<data_core> run(call& c, data_core_create cmd) {
   request_spec spec{.method = "POST",
                     .service = service::data_core,
                     .target = "/api/v1/data-cores",
-                    .body = json::serialize(body),
+                    .body = json_body(body),
                     .idempotent = false};
   std::string answer = co_await c.send(spec);
   co_return map_one(answer);
@@ -122,7 +122,7 @@ asio::awaitable<data_core> run(call& c, data_core_update cmd) {
   request_spec spec{.method = "PATCH",
                     .service = service::data_core,
                     .target = data_core_path(cmd.data_core_id),
-                    .body = json::serialize(body)};
+                    .body = json_body(body)};
   std::string answer = co_await c.send(spec);
   co_return map_one(answer);
 }

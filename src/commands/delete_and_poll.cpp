@@ -4,12 +4,12 @@
 #include "call_failure.hpp"
 #include "commands/not_found.hpp"
 #include "commands/tenant_instance.hpp"
+#include "json_body.hpp"
 #include "json_reader.hpp"
 #include "url_encoding.hpp"
 #include "wait_decision.hpp"
 
 #include <boost/json/object.hpp>
-#include <boost/json/serialize.hpp>
 
 namespace flowcore::detail {
 
@@ -84,7 +84,7 @@ deletion_target event_type_target(std::string id) {
 
 namespace {
 std::string resource_path(const deletion_target& target) {
-  return std::string(target.collection) + "/" + percent_encode(target.id);
+  return std::string(target.collection) + "/" + path_segment(target.id, target.id_name);
 }
 }  // namespace
 
@@ -120,17 +120,17 @@ boost::asio::awaitable<bool> send_delete_manager_request(call& c, std::string te
   c.require(tenant, "tenant");
   c.require(target.id, target.id_name);
   check_wait_options(c, options);
-  std::optional<origin> dedicated = co_await dedicated_origin_for(c, tenant, "delete-manager");
   json::object body;
   body["tenant"] = tenant;
   body[target.id_field] = target.id;
   body[wait_field] = wait;
+  // The request is built before the lookup: text it cannot carry fails before any I/O.
   request_spec spec{.method = "DELETE",
                     .service = service::delete_manager,
                     .target = resource_path(target) + "/" + action,
-                    .body = json::serialize(body),
-                    .not_found_message = not_found_text(target.resource, {{"id", target.id}}),
-                    .dedicated = std::move(dedicated)};
+                    .body = json_body(body),
+                    .not_found_message = not_found_text(target.resource, {{"id", target.id}})};
+  spec.dedicated = co_await dedicated_origin_for(c, tenant, "delete-manager");
   std::string answer = co_await c.send(spec);
   co_return map_response(
       answer, [](const json::value& v) { return json_object_reader(v, "").boolean("success"); });

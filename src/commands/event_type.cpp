@@ -4,6 +4,7 @@
 #include "commands/delete_and_poll.hpp"
 #include "commands/not_found.hpp"
 #include "execute.hpp"
+#include "json_body.hpp"
 #include "json_reader.hpp"
 #include "url_encoding.hpp"
 
@@ -11,7 +12,6 @@
 
 #include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
 
 namespace flowcore::detail {
 
@@ -49,7 +49,7 @@ std::vector<event_type> map_many(const std::string& body) {
 }
 
 std::string event_type_path(const std::string& id) {
-  return "/api/v1/event-types/" + percent_encode(id);
+  return "/api/v1/event-types/" + path_segment(id, "event_type_id");
 }
 
 // {"key":..., "schema":{...}}; the schema text must be a JSON object.
@@ -94,7 +94,7 @@ asio::awaitable<event_type> run(call& c, event_type_create cmd) {
   request_spec spec{.method = "POST",
                     .service = service::event_type,
                     .target = "/api/v1/event-types",
-                    .body = json::serialize(body),
+                    .body = json_body(body),
                     .idempotent = false};
   std::string answer = co_await c.send(spec);
   co_return map_one(answer);
@@ -136,7 +136,7 @@ asio::awaitable<event_type> run(call& c, event_type_update cmd) {
   request_spec spec{.method = "PATCH",
                     .service = service::event_type,
                     .target = event_type_path(cmd.event_type_id),
-                    .body = json::serialize(body)};
+                    .body = json_body(body)};
   std::string answer = co_await c.send(spec);
   co_return map_one(answer);
 }

@@ -3,6 +3,7 @@
 // event-source service, by event type ids (GET) or by names (POST), and their pages.
 #include "commands/tenant_instance.hpp"
 #include "execute.hpp"
+#include "json_body.hpp"
 #include "json_reader.hpp"
 #include "url_encoding.hpp"
 
@@ -10,7 +11,6 @@
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
-#include <boost/json/serialize.hpp>
 
 #include <algorithm>
 
@@ -182,12 +182,12 @@ asio::awaitable<time_bucket_page> run(call& c, events_fetch_time_buckets_by_name
   if (cmd.page_size) body["pageSize"] = *cmd.page_size;
   if (cmd.from_time_bucket) body["fromTimeBucket"] = *cmd.from_time_bucket;
   if (cmd.to_time_bucket) body["toTimeBucket"] = *cmd.to_time_bucket;
-  std::optional<origin> dedicated = co_await event_source_origin(c, cmd.tenant);
+  // The body is built before the lookup: text it cannot carry fails before any I/O.
   request_spec spec{.method = "POST",
                     .service = service::event_source,
                     .target = "/api/v1/time-buckets/by-names",
-                    .body = json::serialize(body),
-                    .dedicated = std::move(dedicated)};
+                    .body = json_body(body)};
+  spec.dedicated = co_await event_source_origin(c, cmd.tenant);
   co_return co_await fetch_buckets(c, std::move(spec), cmd.cursor);
 }
 
@@ -200,12 +200,11 @@ asio::awaitable<event_page> run(call& c, events_fetch cmd) {
   query_builder query;
   add_event_range(query, cmd);
   if (cmd.include_sensitive_data) query.add("includeSensitiveData", true);
-  std::optional<origin> dedicated = co_await event_source_origin(c, cmd.tenant);
   request_spec spec{.method = "POST",
                     .service = service::event_source,
                     .target = "/api/v1/events" + query.str(),
-                    .body = json::serialize(body),
-                    .dedicated = std::move(dedicated)};
+                    .body = json_body(body)};
+  spec.dedicated = co_await event_source_origin(c, cmd.tenant);
   co_return co_await fetch_events(c, std::move(spec), cmd.cursor);
 }
 

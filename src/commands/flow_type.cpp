@@ -3,13 +3,13 @@
 #include "commands/delete_and_poll.hpp"
 #include "commands/not_found.hpp"
 #include "execute.hpp"
+#include "json_body.hpp"
 #include "json_reader.hpp"
 #include "url_encoding.hpp"
 
 #include <flowcore/commands/flow_type.hpp>
 
 #include <boost/json/object.hpp>
-#include <boost/json/serialize.hpp>
 
 namespace flowcore::detail {
 
@@ -37,7 +37,7 @@ std::vector<flow_type> map_many(const std::string& body) {
 }
 
 std::string flow_type_path(const std::string& id) {
-  return "/api/v1/flow-types/" + percent_encode(id);
+  return "/api/v1/flow-types/" + path_segment(id, "flow_type_id");
 }
 
 }  // namespace
@@ -52,7 +52,7 @@ asio::awaitable<flow_type> run(call& c, flow_type_create cmd) {
   request_spec spec{.method = "POST",
                     .service = service::flow_type,
                     .target = "/api/v1/flow-types",
-                    .body = json::serialize(body),
+                    .body = json_body(body),
                     .idempotent = false};
   std::string answer = co_await c.send(spec);
   co_return map_one(answer);
@@ -93,7 +93,7 @@ asio::awaitable<flow_type> run(call& c, flow_type_update cmd) {
   request_spec spec{.method = "PATCH",
                     .service = service::flow_type,
                     .target = flow_type_path(cmd.flow_type_id),
-                    .body = json::serialize(body)};
+                    .body = json_body(body)};
   std::string answer = co_await c.send(spec);
   co_return map_one(answer);
 }

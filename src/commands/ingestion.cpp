@@ -5,7 +5,9 @@
 #include "commands/not_found.hpp"
 #include "execute.hpp"
 #include "json_reader.hpp"
+#include "transport/http_types.hpp"
 #include "url_encoding.hpp"
+#include "utf8.hpp"
 
 #include <flowcore/commands/ingestion.hpp>
 
@@ -15,6 +17,7 @@
 #include <boost/json/serialize.hpp>
 
 #include <algorithm>
+#include <map>
 
 namespace flowcore::detail {
 
@@ -47,10 +50,34 @@ void require_json(std::string_view text, const std::string& field) {
 // A CR or LF in a header value would end the header and start another (header injection).
 void require_header_safe(const std::optional<std::string>& value,
                          const char* field) {
-  if (value && std::any_of(value->begin(), value->end(),
-                           [](unsigned char ch) { return ch < 0x20 || ch == 0x7f; }))
+  if (!value) return;
+  if (std::any_of(value->begin(), value->end(),
+                  [](unsigned char ch) { return ch < 0x20 || ch == 0x7f; }))
     fail(error::invalid_argument,
          std::string(field) + " contains a control character");
+  if (!is_valid_utf8(*value))
+    fail(error::invalid_argument, std::string(field) + " is not valid UTF-8");
+}
+
+// The transport refuses any header over max_header_bytes; checked here first so that the
+// message names the field, not the header.
+void require_header_size(std::size_t size, const char* field,
+                         const char* form = " bytes") {
+  if (size > max_header_bytes)
+    fail(error::invalid_argument, std::string(field) + " is too large for an HTTP header (" +
+                                      std::to_string(size) + form + ", limit " +
+                                      std::to_string(max_header_bytes) + ")");
+}
+
+// Metadata travels as JSON in a header: its keys and values must be UTF-8 like any JSON.
+// A value is never quoted; its key names it.
+void require_utf8_metadata(const std::map<std::string, std::string>& metadata) {
+  for (const auto& [key, value] : metadata) {
+    if (!is_valid_utf8(key))
+      fail(error::invalid_argument, "metadata has a key that is not valid UTF-8");
+    if (!is_valid_utf8(value))
+      fail(error::invalid_argument, "metadata[\"" + key + "\"] is not valid UTF-8");
+  }
 }
 
 // Like the TypeScript SDK, an empty optional text counts as unset.
@@ -67,13 +94,17 @@ request_spec ingestion_spec(const call& c, const Command& cmd, const char* route
   c.require(cmd.event_type_name, "event_type_name");
   require_header_safe(cmd.event_time, "event_time");
   require_header_safe(cmd.valid_time, "valid_time");
+  if (cmd.event_time) require_header_size(cmd.event_time->size(), "event_time");
+  if (cmd.valid_time) require_header_size(cmd.valid_time->size(), "valid_time");
+  require_utf8_metadata(cmd.metadata);
 
   request_spec spec{.method = "POST",
                     .service = service::webhook,
-                    .target = std::string(route) + "/" + percent_encode(cmd.tenant_name) + "/" +
-                              percent_encode(cmd.data_core_id) + "/" +
-                              percent_encode(cmd.flow_type_name) + "/" +
-                              percent_encode(cmd.event_type_name),
+                    .target = std::string(route) + "/" +
+                              path_segment(cmd.tenant_name, "tenant_name") + "/" +
+                              path_segment(cmd.data_core_id, "data_core_id") + "/" +
+                              path_segment(cmd.flow_type_name, "flow_type_name") + "/" +
+                              path_segment(cmd.event_type_name, "event_type_name"),
                     // A re-sent ingest may store its events twice (PITFALLS.md 4.1).
                     .idempotent = false,
                     .raw_key_auth = true};
@@ -96,9 +127,11 @@ request_spec ingestion_spec(const call& c, const Command& cmd, const char* route
   if (cmd.is_ephemeral.value_or(false)) metadata["do-not-archive-on/stored-event"] = "true";
   // The TypeScript SDK drops ttl and is_ephemeral without other metadata; we send them
   // (API-CONTRACT.md 7).
-  if (!metadata.empty())
-    spec.headers.emplace_back("x-flowcore-metadata-json",
-                              base64_encode(boost::json::serialize(metadata)));
+  if (!metadata.empty()) {
+    std::string header = base64_encode(boost::json::serialize(metadata));
+    require_header_size(header.size(), "metadata", " bytes after base64");
+    spec.headers.emplace_back("x-flowcore-metadata-json", std::move(header));
+  }
   if (is_set(cmd.event_time)) spec.headers.emplace_back("x-flowcore-event-time", *cmd.event_time);
   if (is_set(cmd.valid_time)) spec.headers.emplace_back("x-flowcore-valid-time", *cmd.valid_time);
   return spec;

@@ -5,6 +5,7 @@
 // value comes back. The request builders are shared; each run() only sends and maps.
 #include "commands/not_found.hpp"
 #include "execute.hpp"
+#include "json_body.hpp"
 #include "json_reader.hpp"
 #include "url_encoding.hpp"
 
@@ -12,7 +13,6 @@
 #include <flowcore/commands/variable.hpp>
 
 #include <boost/json/object.hpp>
-#include <boost/json/serialize.hpp>
 
 namespace flowcore::detail {
 
@@ -57,11 +57,11 @@ auto map_list(const std::string& body, Reader read) {
 }
 
 std::string collection_path(const kind& k, const std::string& tenant_id) {
-  return "/api/v1/tenants/" + percent_encode(tenant_id) + "/" + k.segment;
+  return "/api/v1/tenants/" + path_segment(tenant_id, "tenant_id") + "/" + k.segment;
 }
 
 std::string item_path(const kind& k, const std::string& tenant_id, const std::string& key) {
-  return collection_path(k, tenant_id) + "/" + percent_encode(key);
+  return collection_path(k, tenant_id) + "/" + path_segment(key, "key");
 }
 
 request_spec request(std::string method, std::string target) {
@@ -88,7 +88,7 @@ request_spec create_request(call& c, const kind& k, const Create& cmd) {
   body["value"] = cmd.value;
   if (cmd.description) body["description"] = *cmd.description;
   request_spec spec = request("POST", collection_path(k, cmd.tenant_id));
-  spec.body = json::serialize(body);
+  spec.body = json_body(body);
   return spec;
 }
 
@@ -116,7 +116,7 @@ request_spec edit_request(call& c, const kind& k, const Edit& cmd) {
   if (cmd.value) body["value"] = *cmd.value;
   if (cmd.description) body["description"] = *cmd.description;
   request_spec spec = request("PATCH", item_path(k, cmd.tenant_id, cmd.key));
-  spec.body = json::serialize(body);
+  spec.body = json_body(body);
   return spec;
 }
 
@@ -127,7 +127,7 @@ request_spec delete_request(call& c, const kind& k, const Delete& cmd) {
   body["tenantId"] = cmd.tenant_id;
   body["key"] = cmd.key;
   request_spec spec = request("DELETE", item_path(k, cmd.tenant_id, cmd.key));
-  spec.body = json::serialize(body);
+  spec.body = json_body(body);
   return spec;
 }
 

@@ -2,13 +2,13 @@
 // The event-type sensitive-data commands (API-CONTRACT.md 4.6, last two rows): removal
 // requests and the paged list of removal records.
 #include "execute.hpp"
+#include "json_body.hpp"
 #include "json_reader.hpp"
 #include "url_encoding.hpp"
 
 #include <flowcore/commands/event_type.hpp>
 
 #include <boost/json/object.hpp>
-#include <boost/json/serialize.hpp>
 
 namespace flowcore::detail {
 
@@ -63,7 +63,7 @@ asio::awaitable<sensitive_data_removal_result> run(call& c, event_type_remove_se
   request_spec spec{.method = "POST",
                     .service = service::event_type,
                     .target = "/api/v1/event-types/sensitive-data/remove",
-                    .body = json::serialize(body)};
+                    .body = json_body(body)};
   std::string answer = co_await c.send(spec);
   co_return map_response(answer, [](const json::value& v) {
     json_object_reader r(v, "");
@@ -89,7 +89,7 @@ asio::awaitable<removed_sensitive_data_page> run(call& c,
   if (cmd.created_at_to) query.add("createdAtTo", *cmd.created_at_to);
   request_spec spec{.service = service::event_type,
                     .target = "/api/v1/event-types/sensitive-data/" +
-                              percent_encode(cmd.tenant_id) + query.str()};
+                              path_segment(cmd.tenant_id, "tenant_id") + query.str()};
   std::string answer = co_await c.send(spec);
   co_return map_response(answer,
                          [](const json::value& v) { return read_page(json_object_reader(v, "")); });

@@ -3,6 +3,7 @@
 #include "commands/not_found.hpp"
 #include "commands/tenant_instance.hpp"
 #include "execute.hpp"
+#include "json_body.hpp"
 #include "json_reader.hpp"
 #include "url_encoding.hpp"
 
@@ -12,7 +13,6 @@
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/json/object.hpp>
-#include <boost/json/serialize.hpp>
 
 namespace flowcore::detail {
 
@@ -91,6 +91,9 @@ asio::awaitable<tenant_instance> fetch_tenant_instance(call& c, std::string path
 }  // namespace
 
 asio::awaitable<tenant_instance> lookup_tenant_instance(call& c, std::string tenant) {
+  // Built first: a name the path cannot carry fails before the cache or the network.
+  const std::string path =
+      "/api/v1/tenants/by-name/" + path_segment(tenant, "tenant") + "/instance";
   tenant_instance_cache& cache = c.client().instance_cache();
   for (;;) {
     if (auto hit = cache.find(tenant, steady_clock::now())) co_return *hit;
@@ -108,9 +111,7 @@ asio::awaitable<tenant_instance> lookup_tenant_instance(call& c, std::string ten
     }
     auto pending = cache.begin(tenant, co_await asio::this_coro::executor);
     try {
-      pending->value = co_await fetch_tenant_instance(
-          c, "/api/v1/tenants/by-name/" + percent_encode(tenant) + "/instance",
-          tenant_not_found("name", tenant));
+      pending->value = co_await fetch_tenant_instance(c, path, tenant_not_found("name", tenant));
     } catch (const call_failure& f) {
       pending->ec = f.code;
       pending->diag = c.diag();
@@ -144,10 +145,10 @@ asio::awaitable<tenant> run(call& c, tenant_fetch cmd) {
   require_one_of(cmd.tenant_id, cmd.tenant);
   request_spec spec{.service = service::tenant};
   if (!cmd.tenant_id.empty()) {
-    spec.target = "/api/v1/tenants/by-id/" + percent_encode(cmd.tenant_id);
+    spec.target = "/api/v1/tenants/by-id/" + path_segment(cmd.tenant_id, "tenant_id");
     spec.not_found_message = tenant_not_found("id", cmd.tenant_id);
   } else {
-    spec.target = "/api/v1/tenants/by-name/" + percent_encode(cmd.tenant);
+    spec.target = "/api/v1/tenants/by-name/" + path_segment(cmd.tenant, "tenant");
     spec.not_found_message = tenant_not_found("name", cmd.tenant);
   }
   std::string body = co_await c.send(spec);
@@ -166,15 +167,16 @@ asio::awaitable<tenant_instance> run(call& c, tenant_instance_fetch cmd) {
   require_one_of(cmd.tenant_id, cmd.tenant);
   if (!cmd.tenant.empty()) co_return co_await lookup_tenant_instance(c, std::move(cmd.tenant));
   co_return co_await fetch_tenant_instance(
-      c, "/api/v1/tenants/by-id/" + percent_encode(cmd.tenant_id) + "/instance",
+      c, "/api/v1/tenants/by-id/" + path_segment(cmd.tenant_id, "tenant_id") + "/instance",
       tenant_not_found("id", cmd.tenant_id));
 }
 
 asio::awaitable<tenant_name_id> run(call& c, tenant_translate_name_to_id cmd) {
   c.require(cmd.tenant, "tenant");
-  request_spec spec{.service = service::tenant,
-                    .target = "/api/v1/tenants/translate-name-to-id/" + percent_encode(cmd.tenant),
-                    .not_found_message = tenant_not_found("tenant", cmd.tenant)};
+  request_spec spec{
+      .service = service::tenant,
+      .target = "/api/v1/tenants/translate-name-to-id/" + path_segment(cmd.tenant, "tenant"),
+      .not_found_message = tenant_not_found("tenant", cmd.tenant)};
   std::string body = co_await c.send(spec);
   co_return map_response(body, [](const json::value& v) {
     json_object_reader r(v, "");
@@ -185,7 +187,7 @@ asio::awaitable<tenant_name_id> run(call& c, tenant_translate_name_to_id cmd) {
 asio::awaitable<tenant_preview_info> run(call& c, tenant_preview cmd) {
   c.require(cmd.name, "name");
   request_spec spec{.service = service::tenant,
-                    .target = "/api/v1/tenants/preview/" + percent_encode(cmd.name),
+                    .target = "/api/v1/tenants/preview/" + path_segment(cmd.name, "name"),
                     .not_found_message = tenant_not_found("name", cmd.name)};
   std::string body = co_await c.send(spec);
   co_return map_response(body, [](const json::value& v) {
@@ -205,7 +207,7 @@ asio::awaitable<tenant> run(call& c, tenant_create cmd) {
   request_spec spec{.method = "POST",
                     .service = service::tenant,
                     .target = "/api/v1/tenants",
-                    .body = json::serialize(body),
+                    .body = json_body(body),
                     .idempotent = false};
   std::string answer = co_await c.send(spec);
   co_return map_response(
@@ -221,8 +223,8 @@ asio::awaitable<tenant> run(call& c, tenant_update cmd) {
   if (body.empty()) fail(error::invalid_argument, "tenant_update: no fields to update");
   request_spec spec{.method = "PATCH",
                     .service = service::tenant,
-                    .target = "/api/v1/tenants/" + percent_encode(cmd.tenant_id),
-                    .body = json::serialize(body),
+                    .target = "/api/v1/tenants/" + path_segment(cmd.tenant_id, "tenant_id"),
+                    .body = json_body(body),
                     .not_found_message = tenant_not_found("id", cmd.tenant_id)};
   std::string answer = co_await c.send(spec);
   co_return map_response(
@@ -236,11 +238,12 @@ asio::awaitable<bool> set_sensitive_data(call& c, const std::string& tenant_id, 
   // coroutine's suspended full-expression ("array used as initializer").
   json::object body;
   body["tenantId"] = tenant_id;
-  request_spec spec{.method = "POST",
-                    .service = service::tenant,
-                    .target = "/api/v1/tenants/" + percent_encode(tenant_id) + "/" + verb,
-                    .body = json::serialize(body),
-                    .not_found_message = tenant_not_found("id", tenant_id)};
+  request_spec spec{
+      .method = "POST",
+      .service = service::tenant,
+      .target = "/api/v1/tenants/" + path_segment(tenant_id, "tenant_id") + "/" + verb,
+      .body = json_body(body),
+      .not_found_message = tenant_not_found("id", tenant_id)};
   std::string answer = co_await c.send(spec);
   co_return map_response(answer, [](const json::value& v) {
     return json_object_reader(v, "").boolean("sensitiveDataEnabled");

@@ -25,6 +25,12 @@ using resolver_fn = std::function<void(
     std::function<void(boost::system::error_code, std::vector<boost::asio::ip::tcp::endpoint>)>
         done)>;
 
+/// The longest header name or value the transport can send. Beast keeps a field's
+/// offsets as uint16_t and throws std::length_error when the name or the value plus the
+/// two bytes of ": " passes 65535; the transport refuses such a request before any I/O
+/// with invalid_argument, and commands check the fields they know by name first.
+inline constexpr std::size_t max_header_bytes = 65535 - 2;
+
 struct http_request {
   std::string method = "GET";
   std::string target;  ///< Path and query, already percent-encoded.

@@ -5,10 +5,31 @@
 
 #include <flowcore/error.hpp>
 
+#include <string>
+
 namespace flowcore::detail {
 
 namespace asio = boost::asio;
 using boost::system::error_code;
+
+namespace {
+
+// A header Beast cannot hold would throw while the request is assembled, after a
+// connection was taken; refused here instead, naming the header and the limit. Header
+// names are the library's own, so they are safe to print; values never are.
+std::string oversized_header(const http_request& request) {
+  const std::string limit =
+      " bytes; an HTTP header holds at most " + std::to_string(max_header_bytes);
+  for (const auto& [name, value] : request.headers) {
+    if (name.size() > max_header_bytes)
+      return "a header name is " + std::to_string(name.size()) + limit;
+    if (value.size() > max_header_bytes)
+      return "the " + name + " header is " + std::to_string(value.size()) + limit;
+  }
+  return {};
+}
+
+}  // namespace
 
 transport::transport(asio::any_io_executor ex, transport_options options)
     : executor_(std::move(ex)),
@@ -27,6 +48,8 @@ error_code transport::ensure_tls_context() {
 asio::awaitable<exchange_result> transport::exchange(const origin& where,
                                                      const http_request& request,
                                                      steady_clock::time_point deadline) {
+  if (std::string problem = oversized_header(request); !problem.empty())
+    co_return exchange_result{.ec = error::invalid_argument, .phase = "request", .detail = problem};
   if (where.tls) {
     if (error_code ec = ensure_tls_context()) {
       co_return exchange_result{.ec = ec,

@@ -103,6 +103,33 @@ BOOST_AUTO_TEST_CASE(connect_that_never_completes_times_out_at_the_connect_budge
   });
 }
 
+// Beast cannot hold a header over 65533 bytes (it would throw std::length_error while
+// assembling the request); the transport refuses it before taking a connection.
+BOOST_AUTO_TEST_CASE(a_header_too_large_to_send_is_refused_before_connecting) {
+  stub_fixture f;
+  fcd::transport t(f.ioc.get_executor(), {});
+  f.run([&]() -> asio::awaitable<void> {
+    auto request = list_request();
+    request.headers.emplace_back("x-flowcore-metadata-json",
+                                 std::string(fcd::max_header_bytes + 1, 'a'));
+    auto result = co_await t.exchange(stub_origin(f, "127.0.0.1"), request, in(10s));
+    BOOST_TEST(result.ec == fc::error::invalid_argument);
+    BOOST_TEST(result.phase == "request");
+    BOOST_TEST(
+        result.detail ==
+        "the x-flowcore-metadata-json header is 65534 bytes; an HTTP header holds at most 65533");
+    BOOST_TEST(!result.may_have_reached_server);
+    BOOST_TEST(result.requests_sent == 0);
+
+    auto fits = list_request();
+    fits.headers.emplace_back("x-long", std::string(fcd::max_header_bytes, 'a'));
+    auto sent = co_await t.exchange(stub_origin(f, "127.0.0.1"), fits, in(10s));
+    BOOST_TEST(!sent.ec, sent.detail);  // the limit is exact: one byte less is sent
+  });
+  BOOST_TEST(f.stub.requests().size() == 1u);
+  BOOST_TEST(f.stub.connections_accepted() == 1u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace flowcore::test

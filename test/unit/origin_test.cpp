@@ -31,6 +31,23 @@ BOOST_AUTO_TEST_CASE(accepts_http_and_https_origins) {
   BOOST_TEST(c->host_is_ip_literal());
 }
 
+// Schemes are case-insensitive (RFC 3986 section 3.1); the scheme still picks TLS.
+BOOST_AUTO_TEST_CASE(the_scheme_is_case_insensitive) {
+  auto upper = fcd::parse_base_url("HTTP://127.0.0.1:8080");
+  BOOST_REQUIRE(upper.has_value());
+  BOOST_TEST(!upper->tls);
+  BOOST_TEST(upper->key() == "http://127.0.0.1:8080");
+
+  auto mixed = fcd::parse_base_url("HtTpS://api.example.com/");
+  BOOST_REQUIRE(mixed.has_value());
+  BOOST_TEST(mixed->tls);
+  BOOST_TEST(mixed->port == 443);
+  BOOST_TEST(mixed->host == "api.example.com");
+
+  BOOST_TEST(!fcd::parse_base_url("HTTPX://host").has_value());
+  BOOST_TEST(!fcd::parse_base_url("FTP://host").has_value());
+}
+
 BOOST_AUTO_TEST_CASE(refuses_anything_more_than_an_origin) {
   for (const char* bad : {"", "ftp://host", "host:80", "http://", "http://host/path",
                           "http://host//", "http://host?x=1", "http://host#f", "http://user@host",

@@ -1,14 +1,22 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #include "url_encoding.hpp"
 
+#include "call_failure.hpp"
+
 #include <boost/test/unit_test.hpp>
 
 #include <limits>
 #include <string>
 
 namespace {
+using flowcore::detail::call_failure;
+using flowcore::detail::path_segment;
 using flowcore::detail::percent_encode;
 using flowcore::detail::query_builder;
+
+bool is_invalid_argument(const call_failure& f) {
+  return f.code == flowcore::error::invalid_argument;
+}
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(url_encoding)
@@ -34,10 +42,13 @@ BOOST_AUTO_TEST_CASE(reserved_and_other_bytes_are_encoded_upper_case) {
 }
 
 BOOST_AUTO_TEST_CASE(every_byte_round_trips_through_the_encoding) {
-  // Each byte is either kept (unreserved) or becomes exactly %XX of itself.
+  // Each byte is either kept (unreserved) or becomes exactly %XX of itself. A lone "."
+  // is a dot segment (dot_segments_are_encoded), so the byte is tested after an 'x'.
   for (int b = 0; b < 256; ++b) {
     const char c = static_cast<char>(b);
-    const std::string encoded = percent_encode(std::string_view(&c, 1));
+    const std::string pair = percent_encode(std::string{'x', c});
+    BOOST_TEST(pair.substr(0, 1) == "x");
+    const std::string encoded = pair.substr(1);
     const bool unreserved = (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') ||
                             (b >= '0' && b <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
     if (unreserved) {
@@ -55,6 +66,32 @@ BOOST_AUTO_TEST_CASE(utf8_is_encoded_byte_by_byte) {
   BOOST_TEST(percent_encode("\xC3\xA9") == "%C3%A9");                              // é
   BOOST_TEST(percent_encode("\xE6\x97\xA5\xE6\x9C\xAC") == "%E6%97%A5%E6%9C%AC");  // 日本
   BOOST_TEST(percent_encode("caf\xC3\xA9 au lait") == "caf%C3%A9%20au%20lait");
+}
+
+// A raw ".." segment would be resolved by a normalising proxy ("/data-cores/.." is
+// "/"): another resource. Dots inside a longer value are plain data and stay.
+BOOST_AUTO_TEST_CASE(dot_segments_are_encoded) {
+  BOOST_TEST(percent_encode(".") == "%2E");
+  BOOST_TEST(percent_encode("..") == "%2E%2E");
+  BOOST_TEST(percent_encode("...") == "...");
+  BOOST_TEST(percent_encode(".a") == ".a");
+  BOOST_TEST(percent_encode("a..") == "a..");
+  BOOST_TEST(path_segment("..", "data_core_id") == "%2E%2E");
+  BOOST_TEST(path_segment(".", "data_core_id") == "%2E");
+  BOOST_TEST(query_builder().add("name", "..").str() == "?name=%2E%2E");
+}
+
+BOOST_AUTO_TEST_CASE(path_segments_and_query_values_must_be_utf8) {
+  BOOST_TEST(path_segment("caf\xC3\xA9", "name") == "caf%C3%A9");
+  BOOST_CHECK_EXCEPTION(path_segment("caf\xE9", "tenant"), call_failure, [](const call_failure& f) {
+    return is_invalid_argument(f) && f.message == "tenant is not valid UTF-8";
+  });
+  query_builder q;
+  q.add("name", "caf\xC3\xA9");
+  BOOST_TEST(q.str() == "?name=caf%C3%A9");
+  BOOST_CHECK_EXCEPTION(q.add("tenantId", "\xED\xA0\x80"), call_failure, [](const call_failure& f) {
+    return is_invalid_argument(f) && f.message == "query parameter tenantId is not valid UTF-8";
+  });
 }
 
 BOOST_AUTO_TEST_CASE(empty_query_has_no_question_mark) { BOOST_TEST(query_builder().str() == ""); }
