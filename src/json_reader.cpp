@@ -30,17 +30,22 @@ json_object_reader::json_object_reader(const json::value& value, std::string poi
   if (!object_) fail_schema(pointer_, "expected an object");
 }
 
-std::string json_object_reader::member_pointer(std::string_view key) const {
-  // RFC 6901: '~' and '/' inside a key are escaped.
-  std::string out = pointer_ + "/";
+void append_pointer_token(std::string& pointer, std::string_view key) {
+  // RFC 6901 section 3: '~' is written "~0" and '/' "~1".
+  pointer += '/';
   for (char c : key) {
     if (c == '~')
-      out += "~0";
+      pointer += "~0";
     else if (c == '/')
-      out += "~1";
+      pointer += "~1";
     else
-      out += c;
+      pointer += c;
   }
+}
+
+std::string json_object_reader::member_pointer(std::string_view key) const {
+  std::string out = pointer_;
+  append_pointer_token(out, key);
   return out;
 }
 

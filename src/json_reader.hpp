@@ -25,6 +25,9 @@ namespace json = boost::json;
 /// call_failure(invalid_response) quoting the body.
 json::value parse_json_body(std::string_view body, unsigned max_depth = 32);
 
+/// Appends "/<key>" to a JSON pointer (RFC 6901), escaping '~' and '/' in the key.
+void append_pointer_token(std::string& pointer, std::string_view key);
+
 /// Fails with invalid_response: "<pointer>: <problem>".
 [[noreturn]] void fail_schema(std::string_view pointer, std::string_view problem);
 

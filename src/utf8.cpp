@@ -1,6 +1,8 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #include "utf8.hpp"
 
+#include "json_reader.hpp"
+
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
@@ -33,19 +35,6 @@ std::size_t sequence_length(std::string_view text, std::size_t i) noexcept {
   return 0;  // 80..C1 (a continuation or an overlong lead), F5..FF
 }
 
-// RFC 6901 section 3: '~' is written "~0" and '/' "~1".
-void append_token(std::string& pointer, std::string_view key) {
-  pointer += '/';
-  for (char ch : key) {
-    if (ch == '~')
-      pointer += "~0";
-    else if (ch == '/')
-      pointer += "~1";
-    else
-      pointer += ch;
-  }
-}
-
 bool find(const boost::json::value& v, std::string& pointer, invalid_utf8_location& out);
 
 bool find(const boost::json::object& o, std::string& pointer, invalid_utf8_location& out) {
@@ -56,7 +45,7 @@ bool find(const boost::json::object& o, std::string& pointer, invalid_utf8_locat
       out.in_key = true;
       return true;
     }
-    append_token(pointer, member.key());
+    append_pointer_token(pointer, member.key());
     if (find(member.value(), pointer, out)) return true;
     pointer.resize(mark);
   }
