@@ -51,10 +51,14 @@ struct endpoint {
 
 endpoint endpoint_of(operation op, const std::string& data_core_id) {
   switch (op) {
-    case operation::fetch: return {"GET", "/api/v1/data-cores/" + data_core_id};
-    case operation::create: return {"POST", "/api/v1/data-cores"};
-    case operation::delete_poll: return {"DELETE", "/api/v1/data-cores/"};
-    case operation::stream: return {"GET", "/notifications"};
+    case operation::fetch:
+      return {"GET", "/api/v1/data-cores/" + data_core_id};
+    case operation::create:
+      return {"POST", "/api/v1/data-cores"};
+    case operation::delete_poll:
+      return {"DELETE", "/api/v1/data-cores/"};
+    case operation::stream:
+      return {"GET", "/notifications"};
   }
   return {};
 }
@@ -83,10 +87,10 @@ struct row_group {
   std::vector<expectation> rows;
 };
 
-constexpr milliseconds fast = 1000ms;        // no budget expires: retries 1 ms apart
-constexpr milliseconds by_deadline = 1000ms;  // the call's deadline (500 ms) ends it
-constexpr milliseconds by_handshake = 1500ms; // three connects, each ended by its 200 ms budget
-constexpr milliseconds big = 3000ms;         // 8 MiB read before the body limit strikes
+constexpr milliseconds fast = 1000ms;          // no budget expires: retries 1 ms apart
+constexpr milliseconds by_deadline = 1000ms;   // the call's deadline (500 ms) ends it
+constexpr milliseconds by_handshake = 1500ms;  // three connects, each ended by its 200 ms budget
+constexpr milliseconds big = 3000ms;           // 8 MiB read before the body limit strikes
 
 stub::fault every(stub::fault f) {
   f.count = 0;
@@ -160,7 +164,9 @@ std::vector<row_group> matrix() {
         {op::create, "connection_failed", 1, 1, fast},
         {op::delete_poll, "connection_failed", 5, 4, fast},
         {op::stream, rx, 3, 3, fast}}},
-      {{"two responses to one request (then a second call on the client)", fault_kind::raw, {},
+      {{"two responses to one request (then a second call on the client)",
+        fault_kind::raw,
+        {},
         raw_fault::two_responses},
        {{op::fetch, "ok", 1, 1, fast},
         {op::create, "ok", 1, 1, fast},
@@ -176,7 +182,9 @@ std::vector<row_group> matrix() {
         {op::create, "invalid_response", 1, 1, fast},
         {op::delete_poll, "invalid_response", 2, 1, fast},
         {op::stream, rx, 3, 3, fast}}},
-      {{"100 MB body without Content-Length (ends at close)", fault_kind::raw, {},
+      {{"100 MB body without Content-Length (ends at close)",
+        fault_kind::raw,
+        {},
         raw_fault::huge_body_unframed},
        {{op::fetch, "invalid_response", 1, 1, big},
         {op::create, "invalid_response", 1, 1, big},
@@ -199,9 +207,10 @@ std::string error_name(boost::system::error_code ec) {
   if (!ec) return "ok";
   if (ec.category() != fc::error_category()) return "foreign error: " + ec.message();
   constexpr std::array<std::string_view, 13> names{
-      "invalid_argument", "not_allowed_in_mode", "not_found",     "http_status",
-      "invalid_response", "timeout",             "wait_timeout",  "connection_failed",
-      "tls_failed",       "auth_failed",         "cancelled",     "reconnects_exhausted",
+      "invalid_argument", "not_allowed_in_mode", "not_found",
+      "http_status",      "invalid_response",    "timeout",
+      "wait_timeout",     "connection_failed",   "tls_failed",
+      "auth_failed",      "cancelled",           "reconnects_exhausted",
       "stream_in_use"};
   const auto i = static_cast<std::size_t>(ec.value() - 1);
   return i < names.size() ? std::string(names[i]) : "flowcore error " + std::to_string(ec.value());
@@ -222,7 +231,9 @@ struct observed {
   std::uint64_t body_bytes_sent = 0;
 };
 
-bool is_tls(fault_kind k) { return k == fault_kind::tls_untrusted || k == fault_kind::tls_wrong_host; }
+bool is_tls(fault_kind k) {
+  return k == fault_kind::tls_untrusted || k == fault_kind::tls_wrong_host;
+}
 
 stub::server_options stub_options_for(const fault_case& fault) {
   stub::server_options o{.delete_delay = 0ms};
@@ -369,8 +380,8 @@ observed run_row(const fault_case& fault, operation op) {
         }
       }
     }
-    result.elapsed = std::chrono::duration_cast<milliseconds>(std::chrono::steady_clock::now() -
-                                                              started);
+    result.elapsed =
+        std::chrono::duration_cast<milliseconds>(std::chrono::steady_clock::now() - started);
     result.outcome = outcome_of(ec, diag);
     if (!diag.message.empty()) BOOST_TEST_MESSAGE("  " << result.outcome << ": " << diag.message);
     if (proxy) {
@@ -467,7 +478,8 @@ BOOST_AUTO_TEST_CASE(every_row_behaves_as_documented) {
   bool all_as_documented = true;
   for (const row_group& g : groups) {
     for (const expectation& e : g.rows) {
-      if (only && (g.fault.name + " / " + std::string(name_of(e.op))).find(only) == std::string::npos)
+      if (only &&
+          (g.fault.name + " / " + std::string(name_of(e.op))).find(only) == std::string::npos)
         continue;
       BOOST_TEST_CONTEXT(g.fault.name << " / " << name_of(e.op)) {
         observed seen;
@@ -477,16 +489,17 @@ BOOST_AUTO_TEST_CASE(every_row_behaves_as_documented) {
           seen.outcome = std::string("exception: ") + ex.what();
         }
         BOOST_TEST_MESSAGE(g.fault.name << " / " << name_of(e.op) << ": " << seen.outcome
-                                        << ", attempts " << seen.attempts << ", hits "
-                                        << seen.hits << ", " << seen.elapsed.count() << " ms");
+                                        << ", attempts " << seen.attempts << ", hits " << seen.hits
+                                        << ", " << seen.elapsed.count() << " ms");
         const auto within = [&e](int seen_count, int expected) {
           return seen_count >= expected && seen_count <= expected + e.spread;
         };
         const bool as_documented = seen.outcome == e.outcome && within(seen.attempts, e.attempts) &&
                                    within(seen.hits, e.hits) && seen.elapsed < e.bound;
         BOOST_TEST(seen.outcome == e.outcome);
-        BOOST_TEST(within(seen.attempts, e.attempts), "attempts " << seen.attempts << ", documented "
-                                                                  << count_text(e.attempts, e.spread));
+        BOOST_TEST(within(seen.attempts, e.attempts), "attempts "
+                                                          << seen.attempts << ", documented "
+                                                          << count_text(e.attempts, e.spread));
         BOOST_TEST(within(seen.hits, e.hits),
                    "hits " << seen.hits << ", documented " << count_text(e.hits, e.spread));
         BOOST_TEST(seen.elapsed.count() < e.bound.count());

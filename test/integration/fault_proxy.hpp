@@ -30,12 +30,12 @@
 namespace flowcore::test {
 
 enum class raw_fault {
-  drip_body,             ///< 200, Content-Length 1000, then one byte every 50 ms.
-  close_mid_body,        ///< 200, Content-Length 100, ten bytes, then a clean close.
-  two_responses,         ///< The stub's answer and a stray 404 right behind it, in one write.
-  rst_on_accept,         ///< Every connection is reset as soon as it is accepted.
-  huge_body_length,      ///< 200 with Content-Length 100 MB, then bytes as fast as taken.
-  huge_body_unframed,    ///< 200 without Content-Length (ends at close), 100 MB of bytes.
+  drip_body,           ///< 200, Content-Length 1000, then one byte every 50 ms.
+  close_mid_body,      ///< 200, Content-Length 100, ten bytes, then a clean close.
+  two_responses,       ///< The stub's answer and a stray 404 right behind it, in one write.
+  rst_on_accept,       ///< Every connection is reset as soon as it is accepted.
+  huge_body_length,    ///< 200 with Content-Length 100 MB, then bytes as fast as taken.
+  huge_body_unframed,  ///< 200 without Content-Length (ends at close), 100 MB of bytes.
 };
 
 class fault_proxy {
@@ -82,7 +82,10 @@ class fault_proxy {
     state(boost::asio::any_io_executor ex, std::uint16_t port, raw_fault f, std::string m,
           std::string p)
         : acceptor(ex, tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), 0)),
-          stub_port(port), fault(f), method(std::move(m)), path_prefix(std::move(p)) {}
+          stub_port(port),
+          fault(f),
+          method(std::move(m)),
+          path_prefix(std::move(p)) {}
     tcp::acceptor acceptor;
     std::uint16_t stub_port;
     raw_fault fault;
@@ -130,9 +133,9 @@ class fault_proxy {
       auto& req = request.get();
       const std::string_view target(req.target().data(), req.target().size());
       const std::string_view path = target.substr(0, target.find('?'));
-      const bool matches = std::string_view(req.method_string().data(),
-                                            req.method_string().size()) == s->method &&
-                           path.substr(0, s->path_prefix.size()) == s->path_prefix;
+      const bool matches =
+          std::string_view(req.method_string().data(), req.method_string().size()) == s->method &&
+          path.substr(0, s->path_prefix.size()) == s->path_prefix;
       if (matches) ++s->hits;
       if (matches && s->fault != raw_fault::two_responses) {
         co_await misbehave(s, *client);
@@ -239,7 +242,8 @@ class fault_proxy {
     for (;;) {
       auto [ec, n] = co_await from->async_read_some(asio::buffer(buffer), no_throw);
       if (ec) break;
-      auto [wec, written] = co_await asio::async_write(*to, asio::buffer(buffer.data(), n), no_throw);
+      auto [wec, written] =
+          co_await asio::async_write(*to, asio::buffer(buffer.data(), n), no_throw);
       if (wec) break;
     }
     boost::system::error_code ignored;

@@ -50,9 +50,15 @@ struct round_driver {
     if (std::uniform_int_distribution<int>(0, 99)(rng) < 5) {
       stub::fault fault{.method = "GET", .path_prefix = "/api/v1/data-cores/", .count = 1};
       switch (id % 3) {
-        case 0: fault.status = 503; break;
-        case 1: fault.reset = true; break;
-        default: fault.delay = std::chrono::milliseconds(5); break;
+        case 0:
+          fault.status = 503;
+          break;
+        case 1:
+          fault.reset = true;
+          break;
+        default:
+          fault.delay = std::chrono::milliseconds(5);
+          break;
       }
       f.stub.add_fault(fault);
       ++faults_armed;
@@ -102,12 +108,13 @@ BOOST_AUTO_TEST_CASE(ten_thousand_calls_with_faults_complete_once_in_flat_memory
   const auto seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   BOOST_TEST_MESSAGE("load: " << completions.size() << " calls in " << seconds << " s, "
-                                << faults_armed << " faults armed");
+                              << faults_armed << " faults armed");
   BOOST_TEST(faults_armed > 300);  // about 5 % of the calls
   BOOST_TEST(faults_armed < 700);
 
   for (std::size_t id = 0; id < completions.size(); ++id)
-    if (completions[id] != 1) BOOST_ERROR("call " << id << " completed " << completions[id] << " times");
+    if (completions[id] != 1)
+      BOOST_ERROR("call " << id << " completed " << completions[id] << " times");
   for (const auto& [outcome, n] : outcomes) BOOST_TEST_MESSAGE("  " << outcome << ": " << n);
   // Three retries 1 ms apart ride out a fault armed for about one request in twenty.
   BOOST_TEST(outcomes["ok"] == rounds * calls_per_round);

@@ -12,9 +12,9 @@
 #include <flowcore/log.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <cstdint>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -63,13 +63,13 @@ class secret_watch {
   /// A logger at debug whose every line goes to the watch; with FLOWCORE_TEST_LOG set,
   /// also to stderr.
   flowcore::logger logger() {
-    return flowcore::logger{
-        .level = flowcore::log_level::debug,
-        .sink = [this, print = std::getenv("FLOWCORE_TEST_LOG") != nullptr](
-                    flowcore::log_level, std::string_view line) {
-          see("log", line);
-          if (print) std::fprintf(stderr, "%.*s\n", int(line.size()), line.data());
-        }};
+    return flowcore::logger{.level = flowcore::log_level::debug,
+                            .sink = [this, print = std::getenv("FLOWCORE_TEST_LOG") != nullptr](
+                                        flowcore::log_level, std::string_view line) {
+                              see("log", line);
+                              if (print)
+                                std::fprintf(stderr, "%.*s\n", int(line.size()), line.data());
+                            }};
   }
 
  private:

@@ -39,7 +39,8 @@ asio::awaitable<void> echo_server(tcp::acceptor& acceptor, echo_in where) {
     for (char& c : flat)
       if (c == '\r' || c == '\n') c = ' ';
     std::string head = "HTTP/1.1 400 Bad Request\r\n";
-    std::string body = R"({"message":)" + boost::json::serialize(boost::json::string(request)) + "}";
+    std::string body =
+        R"({"message":)" + boost::json::serialize(boost::json::string(request)) + "}";
     if (where == echo_in::ok_body) {
       head = "HTTP/1.1 200 OK\r\n";
       body = request;
@@ -89,7 +90,8 @@ BOOST_AUTO_TEST_CASE(every_suite_client_reports_to_the_watch) {
 BOOST_AUTO_TEST_CASE(servers_echoing_the_request_get_no_secret_out) {
   for (const echo_in where : {echo_in::error_message, echo_in::ok_body, echo_in::headers}) {
     for (const bool bearer : {false, true}) {
-      BOOST_TEST_CONTEXT("echo " << static_cast<int>(where) << (bearer ? ", bearer" : ", api key")) {
+      BOOST_TEST_CONTEXT("echo " << static_cast<int>(where)
+                                 << (bearer ? ", bearer" : ", api key")) {
         asio::io_context ioc;
         tcp::acceptor acceptor(ioc, {asio::ip::make_address("127.0.0.1"), 0});
         asio::co_spawn(ioc, echo_server(acceptor, where), asio::detached);
