@@ -108,7 +108,8 @@ struct notification_counters {
 /// The stream ends (`next()` returns an empty optional) when the server closes with 1000,
 /// after `max_events`, or after `close()`. It fails (`next()` throws `fc::client_error`)
 /// with `invalid_argument` (bad options, found before any I/O), `auth_failed`, `not_found`
-/// (a name does not resolve), `http_status` (the upgrade was refused with a 4xx such as 401)
+/// (a name does not resolve), `tls_failed` (a lookup met a certificate that does not verify:
+/// retrying cannot fix it), `http_status` (the upgrade was refused with a 4xx such as 401)
 /// or `reconnects_exhausted`; `diagnostics()` then says more. Malformed frames are skipped,
 /// counted and logged at warning; a subscription the server rejects is logged at error
 /// and kept in `diagnostics()`, and the stream goes on.

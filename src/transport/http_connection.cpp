@@ -130,6 +130,9 @@ asio::awaitable<http_connection::round_trip_result> http_connection::round_trip(
 
 bool http_connection::reusable() {
   if (!impl_->keep_alive) return false;
+  // Bytes read past the end of the answer belong to no request of ours (a second,
+  // unasked response): left in the buffer, they would be taken as the next call's answer.
+  if (impl_->buffer.size() != 0) return false;
   auto& socket = impl_->io.tcp().socket();
   if (!socket.is_open()) return false;
   // A peer that closed (FIN), reset, or sent anything unasked (a TLS alert, a stray

@@ -91,6 +91,7 @@ asio::awaitable<fc::client_error> next_failure(fc::notification_stream& stream) 
   try {
     if (e) std::rethrow_exception(e);
   } catch (const fc::client_error& error) {
+    secret_watch::global().see(error.code(), error.diagnostics());
     co_return error;
   }
   throw std::runtime_error("next() did not fail");

@@ -4,6 +4,8 @@
 // A test is a coroutine; run() drives the io_context until it finishes, then stops the
 // stub. A watchdog turns a hang into a failure instead of a stuck CI job.
 
+#include "secret_watch.hpp"
+
 #include <flowcore/flowcore.hpp>
 #include <flowcore/stub/server.hpp>
 
@@ -40,11 +42,13 @@ inline const std::string test_key = "fc_testid_SECRETMARKER0123456789";
 inline const std::string test_token = "tok-SECRETMARKER-0123456789";
 
 /// Collects every log line, at every level; with FLOWCORE_TEST_LOG set, also prints them.
+/// Each line is also shown to the secret watch.
 struct log_capture {
   std::shared_ptr<std::vector<std::string>> lines = std::make_shared<std::vector<std::string>>();
   fc::logger logger() const {
     return fc::logger{.level = fc::log_level::debug,
                       .sink = [lines = lines](fc::log_level, std::string_view line) {
+                        secret_watch::global().see("log", line);
                         lines->emplace_back(line);
                         if (std::getenv("FLOWCORE_TEST_LOG")) std::fprintf(stderr, "%.*s\n", int(line.size()), line.data());
                       }};
@@ -65,12 +69,14 @@ struct stub_fixture {
     stub.start();
   }
 
-  /// Client options for the stub with fast retries; tests change what they test.
+  /// Client options for the stub with fast retries, logging at debug to the secret
+  /// watch; tests change what they test.
   fc::client_options options() const {
     fc::client_options o;
     o.credentials = fc::api_key{test_key};
     o.base_url = stub.base_url();
     o.retry.delay = 1ms;
+    o.logger = secret_watch::global().logger();
     return o;
   }
 
@@ -106,7 +112,13 @@ struct stub_fixture {
     ioc.run();
     ioc.restart();
     BOOST_TEST(finished);
-    if (failure) std::rethrow_exception(failure);
+    if (!failure) return;
+    try {
+      std::rethrow_exception(failure);
+    } catch (const fc::client_error& e) {
+      secret_watch::global().see(e.code(), e.diagnostics());
+      throw;
+    }
   }
 };
 
@@ -161,7 +173,8 @@ inline asio::awaitable<void> wait_until(std::function<bool()> done, std::chrono:
   }
 }
 
-/// Runs `cmd` and returns (error code, diagnostics) without throwing.
+/// Runs `cmd` and returns (error code, diagnostics) without throwing; both are shown to
+/// the secret watch.
 ///
 /// Commands are named before they are awaited, in every test: GCC 12 miscompiles an
 /// aggregate temporary holding a std::string inside a co_await expression (see
@@ -172,6 +185,7 @@ asio::awaitable<std::pair<boost::system::error_code, fc::diagnostics>> try_execu
     fc::client& client, Command& cmd, fc::call_options& opts) {
   fc::diagnostics diag;
   auto [ec, result] = co_await client.async_execute(cmd, opts, diag, no_throw);
+  secret_watch::global().see(ec, diag);
   co_return std::pair{ec, std::move(diag)};
 }
 
