@@ -22,6 +22,7 @@ namespace {
 
 // Events may nest as deep as ingestion accepts (PITFALLS.md 6.1), plus the page around them.
 constexpr unsigned max_page_depth = 256 + 4;
+constexpr std::size_t max_event_page_bytes = std::size_t(64) << 20;
 
 const char* wire_name(read_order order) { return order == read_order::desc ? "desc" : "asc"; }
 
@@ -126,6 +127,9 @@ asio::awaitable<time_bucket_page> fetch_buckets(call& c, request_spec spec,
 
 asio::awaitable<event_page> fetch_events(call& c, request_spec spec,
                                          std::optional<std::string> cursor) {
+  // A page carries whole event payloads: up to 64 MiB, where every other answer stops at
+  // the default 8 MiB.
+  spec.body_limit = max_event_page_bytes;
   std::string answer = co_await c.send(spec);
   event_page page = map_response(answer, read_event_page, max_page_depth);
   check_progress(cursor, page.next_cursor);

@@ -243,6 +243,30 @@ BOOST_AUTO_TEST_CASE(the_generators_follow_the_cursors) {
   });
 }
 
+BOOST_AUTO_TEST_CASE(an_event_page_over_eight_mebibytes_is_read) {
+  // 1,000 events of 10 KiB in one time bucket: one page of about 10 MiB, past the 8 MiB
+  // that bounds every other answer.
+  stub_fixture f;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client client = f.make_client();
+    const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
+    const std::string payload = R"({"blob":")" + std::string(10 * 1024, 'x') + R"("})";
+    for (int batch = 0; batch < 10; ++batch) {
+      fc::ingest_batch cmd{.tenant_name = "acme",
+                           .data_core_id = t.data_core,
+                           .flow_type_name = "order",
+                           .event_type_name = "created",
+                           .events = std::vector<std::string>(100, payload),
+                           .event_time = "2025-01-01T10:15:00.000Z"};
+      co_await client.execute(cmd);
+    }
+    fc::event_list list{.event_type_ids = {t.created}, .time_bucket = ten};
+    const fc::event_page page = co_await client.execute(list);
+    BOOST_TEST(page.events.size() == 1000u);
+    BOOST_TEST(page.events.back().payload == payload);
+  });
+}
+
 BOOST_AUTO_TEST_CASE(bad_arguments_fail_before_any_io) {
   stub_fixture f;
   f.run([&]() -> asio::awaitable<void> {
