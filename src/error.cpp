@@ -39,6 +39,10 @@ class category final : public boost::system::error_category {
         return "reconnect attempts exhausted";
       case error::stream_in_use:
         return "another operation is pending on this stream";
+      case error::handler_failed:
+        return "the event handler failed";
+      case error::checkpoint_failed:
+        return "the saved position could not be loaded";
     }
     return "unknown flowcore error";
   }

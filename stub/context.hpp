@@ -21,13 +21,19 @@ struct context {
   std::chrono::milliseconds delete_delay;    ///< request-delete completes after it (5.3).
   std::chrono::milliseconds truncate_delay;  ///< request-truncate completes after it.
 
+  /// DELETE /__stub/faults and server::clear_faults(): no fault armed, no event dropped.
+  void clear_faults() {
+    faults.clear();
+    notifications.drop_events(0);
+  }
+
   /// POST /__stub/reset and server::reset(): the seeded model, no faults, nothing pending.
   /// Open sockets stay open; their subscriptions name ids that no longer exist, so they
   /// receive nothing until they subscribe again.
   void reset() {
     later.cancel_all();
     model.reset();
-    faults.clear();
+    clear_faults();
   }
 };
 

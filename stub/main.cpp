@@ -49,7 +49,8 @@ constexpr const char* usage =
     "                           (default 30000)\n"
     "Serves the REST routes and the /notifications WebSocket on one port; control routes:\n"
     "POST /__stub/faults (faults, or {\"ws_frame\":TEXT} / {\"ws_close\":CODE} on every\n"
-    "notification socket), DELETE /__stub/faults, POST /__stub/reset.\n";
+    "notification socket, or {\"drop_notifications\":N} to announce the next N stored\n"
+    "events to nobody, -1: all), DELETE /__stub/faults, POST /__stub/reset.\n";
 
 template <class Int>
 std::optional<Int> parse_number(std::string_view text, Int max) {

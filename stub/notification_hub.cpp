@@ -146,6 +146,11 @@ void notification_hub::receive(std::uint64_t id, std::string text) {
 }
 
 void notification_hub::notify(const stored_event& e) {
+  if (drop_left_ != 0) {
+    if (drop_left_ > 0) --drop_left_;
+    ++dropped_;
+    return;
+  }
   std::optional<std::string> frame;  // built once, for the first match
   for (auto& [id, s] : sockets_) {
     if (s.closing || !s.current || !s.current->matches(e)) continue;

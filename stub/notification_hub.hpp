@@ -76,6 +76,12 @@ class notification_hub {
   /// many. Closing sockets count as gone from now on.
   std::size_t close_all(int code);
 
+  /// `drop_notifications`: the next `count` stored events reach no socket (they are still
+  /// stored); a negative count drops every event until drop_events(0) or a fault reset.
+  void drop_events(std::int64_t count) { drop_left_ = count; }
+  /// Events stored but not announced because of drop_events().
+  std::uint64_t dropped_events() const { return dropped_; }
+
   /// Sockets open and not closing.
   std::size_t open() const;
   /// Of those, the ones with a valid subscription.
@@ -102,6 +108,8 @@ class notification_hub {
   std::map<std::uint64_t, socket_entry> sockets_;
   std::uint64_t accepted_ = 0;
   std::uint64_t frames_received_ = 0;
+  std::int64_t drop_left_ = 0;
+  std::uint64_t dropped_ = 0;
   std::vector<std::string> frames_;
 };
 

@@ -17,21 +17,26 @@ namespace json = boost::json;
 
 constexpr std::array<std::string_view, 9> fault_fields{
     "method", "path_prefix", "count", "status", "retry_after", "delay_ms", "reset", "stall", "body"};
-constexpr std::array<std::string_view, 2> socket_fields{"ws_frame", "ws_close"};
+constexpr std::array<std::string_view, 3> socket_fields{"ws_frame", "ws_close",
+                                                        "drop_notifications"};
 
 bool is_one_of(std::string_view key, const auto& names) {
   return std::find(names.begin(), names.end(), key) != names.end();
 }
 
-// 9.3: the frame first, then the close, so one request can send a last frame before the
-// close and the client sees both, in that order. Everything is checked before anything is
-// done: a 400 leaves the sockets untouched.
+// `drop_notifications` first (it concerns events stored later), then the frame, then the
+// close, so one request can send a last frame before the close and the client sees both,
+// in that order. Everything is checked before anything is done: a 400 leaves the sockets
+// untouched.
 http_response socket_action(context& ctx, const json::object& body) {
   const std::optional<std::string> frame = optional_string(body, "ws_frame");
   const std::optional<std::int64_t> close_code = optional_int(body, "ws_close");
-  if (!frame && !close_code) throw http_error(400, R"("ws_frame" or "ws_close" is required)");
+  const std::optional<std::int64_t> drop = optional_int(body, "drop_notifications");
+  if (!frame && !close_code && !drop)
+    throw http_error(400, R"("ws_frame", "ws_close" or "drop_notifications" is required)");
   if (close_code && !valid_close_code(*close_code))
     throw http_error(400, R"("ws_close" must be 1000-1003, 1006-1014 or 3000-4999)");
+  if (drop) ctx.notifications.drop_events(*drop);
   std::size_t sockets = ctx.notifications.open();
   if (frame) sockets = ctx.notifications.broadcast(*frame);
   if (close_code) sockets = ctx.notifications.close_all(static_cast<int>(*close_code));
@@ -64,7 +69,7 @@ http_response add_fault(context& ctx, const api_request& req) {
 }
 
 http_response clear_faults(context& ctx, const api_request&) {
-  ctx.faults.clear();
+  ctx.clear_faults();
   return json_answer(200, json::object{{"ok", true}});
 }
 

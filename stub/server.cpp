@@ -61,7 +61,7 @@ std::string server::base_url() const {
 }
 
 void server::add_fault(fault f) { impl_->dispatch->ctx().faults.add(std::move(f)); }
-void server::clear_faults() { impl_->dispatch->ctx().faults.clear(); }
+void server::clear_faults() { impl_->dispatch->ctx().clear_faults(); }
 void server::reset() { impl_->dispatch->ctx().reset(); }
 
 std::string server::acme_tenant_id() const { return impl_->dispatch->ctx().model.acme_id(); }
@@ -87,6 +87,14 @@ std::size_t server::close_notification_sockets(int code) {
   if (!detail::valid_close_code(code))
     throw std::invalid_argument("close code must be 1000-1003, 1006-1014 or 3000-4999");
   return impl_->dispatch->notifications().close_all(code);
+}
+
+void server::drop_notifications(std::int64_t count) {
+  impl_->dispatch->notifications().drop_events(count);
+}
+
+std::uint64_t server::notifications_dropped() const {
+  return impl_->dispatch->notifications().dropped_events();
 }
 
 std::size_t server::notification_sockets() const { return impl_->dispatch->notifications().open(); }

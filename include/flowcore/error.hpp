@@ -29,6 +29,8 @@ enum class error {
   cancelled,             ///< The operation was cancelled through its cancellation slot.
   reconnects_exhausted,  ///< A notification stream spent `max_reconnects`.
   stream_in_use,         ///< A second `next()` while one is pending on the same stream.
+  handler_failed,        ///< An event tail's handler failed for an event every time.
+  checkpoint_failed,     ///< An event tail could not load its saved position.
 };
 
 /// @brief The category of `fc::error`; `name()` is "flowcore".

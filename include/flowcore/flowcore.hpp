@@ -15,6 +15,7 @@
 #include <flowcore/commands/tenant.hpp>
 #include <flowcore/commands/variable.hpp>
 #include <flowcore/error.hpp>
+#include <flowcore/event_tail.hpp>
 #include <flowcore/log.hpp>
 #include <flowcore/notifications.hpp>
 #include <flowcore/options.hpp>

@@ -152,6 +152,13 @@ class server {
   /// @throws std::invalid_argument, as the route answers 400, unless `code` is
   /// 1000-1003, 1006-1014 or 3000-4999.
   std::size_t close_notification_sockets(int code);
+  /// @brief The next `count` events stored are announced to no socket (they are stored
+  /// and read as usual): a notification lost on its way. A negative count drops every
+  /// event until `drop_notifications(0)`, clear_faults() or reset(). What
+  /// `{"drop_notifications": count}` does.
+  void drop_notifications(std::int64_t count);
+  /// @brief Events stored but not announced because of drop_notifications(); never reset.
+  std::uint64_t notifications_dropped() const;
   /// @brief Notification sockets open now: upgraded, not closed, not closing.
   std::size_t notification_sockets() const;
   /// @brief Of those, the ones whose subscription is valid, hence receive events.
