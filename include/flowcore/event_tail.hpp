@@ -204,10 +204,12 @@ struct tail_counters {
 /// after the position last saved. To process each event effectively once, save
 /// `position()` in the same transaction as the work it did, and start from it.
 ///
-/// Backdated events: an event stored with an event time in a time bucket older than the
-/// one the tail is reading for its event type is not delivered by that tail; a tail
-/// started from a position before that bucket (or from the beginning) delivers it.
-/// Events stored into the bucket the tail is reading, or a later one, are all delivered.
+/// Backdated events: the tail leaves a time bucket for a newer one only after reading it
+/// once more after the newer bucket appeared, so events stored in time order are never
+/// skipped. An event stored later into a bucket the tail has already left (its event time
+/// is older than the newest bucket already holding events of its type: a backdated event
+/// time, or a producer whose clock is behind) is not delivered by that tail; a tail
+/// started from a position before that bucket, or from the beginning, delivers it.
 ///
 /// @par Thread safety
 /// Use a tail from its client's executor only. A tail is neither copyable nor movable.

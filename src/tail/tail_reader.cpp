@@ -163,18 +163,22 @@ asio::awaitable<void> tail_state::read_pass() {
   for (const std::string& name : options.subscription.event_types) co_await read_event_type(name);
 }
 
+// The listing comes first: a bucket newer than the position's is read only after the
+// position's own bucket was read again, after the moment that bucket was seen. Reading the
+// position's bucket first and listing afterwards would miss the events stored into it
+// in between, once a newer bucket appeared (found by the fault tests: ingestion running
+// while a listing was being retried).
 asio::awaitable<void> tail_state::read_event_type(const std::string& name) {
   std::string current;
-  if (const auto at = read_.event_types.find(name); at != read_.event_types.end()) {
+  if (const auto at = read_.event_types.find(name); at != read_.event_types.end())
     current = at->second.time_bucket;
-    co_await read_bucket(name, current);
-  }
   time_bucket_list list_cmd{.tenant = options.subscription.tenant,
                             .event_type_ids = {ids_.at(name)},
                             .page_size = bucket_page_size};
   if (!current.empty()) list_cmd.from_time_bucket = current;
+  time_bucket_page page = co_await rest.execute(list_cmd);
+  if (!current.empty()) co_await read_bucket(name, current);
   for (;;) {
-    const time_bucket_page page = co_await rest.execute(list_cmd);
     for (const std::string& bucket : page.time_buckets)
       if (bucket > current) {
         co_await read_bucket(name, bucket);
@@ -182,6 +186,7 @@ asio::awaitable<void> tail_state::read_event_type(const std::string& name) {
       }
     if (!page.next_cursor || page.time_buckets.empty()) co_return;
     list_cmd.cursor = page.next_cursor;
+    page = co_await rest.execute(list_cmd);
   }
 }
 

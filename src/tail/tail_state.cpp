@@ -39,9 +39,10 @@ std::string describe_event(const event& e) {
 }
 
 // The awaiting coroutine's own cancellation: our timers are also cancelled to wake it.
-asio::awaitable<void> throw_if_cancelled(const char* what) {
-  const asio::cancellation_state cs = co_await asio::this_coro::cancellation_state;
-  if (cs.cancelled() == asio::cancellation_type::none) co_return;
+// Read with `co_await this_coro::cancellation_state` in the coroutine itself: awaiting
+// another awaitable after a cancellation throws Asio's own operation_aborted instead.
+void throw_if_cancelled(const asio::cancellation_state& cs, const char* what) {
+  if (cs.cancelled() == asio::cancellation_type::none) return;
   diagnostics why{.command = "event_tail", .message = std::string(what) + " was cancelled; the tail goes on"};
   throw client_error(error::cancelled, std::move(why));
 }
@@ -132,7 +133,7 @@ asio::awaitable<std::optional<event>> tail_state::take(std::shared_ptr<tail_stat
     // Sleep until an event comes, the tail ends, or the pending events are due for a commit.
     self->consumer_timer_.expires_at(self->schedule_.due_at());
     co_await self->consumer_timer_.async_wait(no_throw);
-    co_await throw_if_cancelled("next()");
+    throw_if_cancelled(co_await asio::this_coro::cancellation_state, "next()");
   }
 }
 
@@ -175,7 +176,7 @@ asio::awaitable<bool> tail_state::deliver(std::shared_ptr<tail_state> self, cons
     } catch (...) {
       failure = std::current_exception();
     }
-    co_await throw_if_cancelled("run()");
+    throw_if_cancelled(co_await asio::this_coro::cancellation_state, "run()");
     if (self->closed_) co_return false;
     if (redelivery < self->options.max_redeliveries) {
       log_line(self->log, log_level::warning,
@@ -183,7 +184,7 @@ asio::awaitable<bool> tail_state::deliver(std::shared_ptr<tail_state> self, cons
                    what_of(failure));
       self->consumer_timer_.expires_after(redelivery_wait(self->options.redelivery_delay, redelivery + 1));
       co_await self->consumer_timer_.async_wait(no_throw);
-      co_await throw_if_cancelled("run()");
+      throw_if_cancelled(co_await asio::this_coro::cancellation_state, "run()");
       if (self->closed_) co_return false;
       ++self->counters.redelivered;
       continue;

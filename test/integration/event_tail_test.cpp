@@ -120,6 +120,37 @@ std::shared_ptr<consumer_state> start_consumer(fc::event_tail& tail, std::size_t
   return state;
 }
 
+// The error next() fails with; fails the test if it returns instead.
+asio::awaitable<boost::system::error_code> next_error(fc::event_tail& tail) {
+  try {
+    std::optional<fc::event> e = co_await tail.next();
+    BOOST_ERROR("next() returned " << (e ? e->event_id : "nothing"));
+  } catch (const fc::client_error& e) {
+    co_return e.code();
+  }
+  co_return boost::system::error_code{};
+}
+
+// Starts a next() that waits, then asks for another: the second is refused.
+asio::awaitable<boost::system::error_code> next_error_or_busy(fc::event_tail& tail) {
+  auto first = start_consumer(tail, 1);
+  co_await wait_until([&] { return tail.counters().polls >= 1; });
+  boost::system::error_code second = co_await next_error(tail);
+  tail.close();
+  co_await wait_until([&] { return first->finished; });
+  co_return second;
+}
+
+// wait_until without the throw: answers whether `done` came true within `limit`.
+asio::awaitable<bool> wait_for(std::function<bool()> done, std::chrono::milliseconds limit) {
+  try {
+    co_await wait_until(done, limit);
+  } catch (const std::runtime_error&) {
+    co_return false;
+  }
+  co_return true;
+}
+
 struct temp_file {
   std::filesystem::path path = std::filesystem::temp_directory_path() /
                                ("flowcore-tail-" + std::to_string(::getpid()) + ".position");
@@ -194,6 +225,455 @@ BOOST_AUTO_TEST_CASE(events_whose_notifications_were_lost_are_found_by_the_poll)
     BOOST_TEST(check_in_order(stored, consumer->by_type) == 0u);
     BOOST_TEST(tail.counters().wakeups == 0u);
     BOOST_TEST(f.stub.notifications_dropped() == 60u);
+  });
+}
+
+BOOST_AUTO_TEST_CASE(faults_while_ingesting_lose_nothing_and_keep_order) {
+  stub_fixture f;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client client = f.make_client();
+    const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
+    fc::event_tail_options o = tail_options();
+    o.notifications = true;
+    o.max_buffered_events = 50;
+    fc::event_tail tail(client, o);
+    constexpr std::size_t batches = 40, per_batch = 50;
+    auto consumer = start_consumer(tail, batches * per_batch);
+    ids_by_type stored;
+    for (std::size_t b = 0; b < batches; ++b) {
+      // Every few hundred events something else breaks: the notification socket closes,
+      // reads answer 503 or lose their connection, notifications get lost; the tail also
+      // moves to a new time bucket now and then.
+      switch (b % 4) {
+        case 0: f.stub.close_notification_sockets(b % 8 ? 1011 : 1006); break;
+        case 1: f.stub.add_fault({.method = "GET", .path_prefix = "/api/v1/events", .count = 3, .status = 503}); break;
+        case 2: f.stub.add_fault({.method = "GET", .path_prefix = "/api/v1/", .count = 2, .reset = true}); break;
+        case 3: f.stub.drop_notifications(20); break;
+      }
+      const int hour = static_cast<int>(b / 10);
+      co_await ingest(client, t, b % 2 ? "shipped" : "created", per_batch, at_hour(hour), stored);
+      // Pacing: the tail keeps up roughly, so faults hit reads of every kind.
+      if (b % 5 == 0) co_await wait_for([&] { return consumer->got.size() >= b * per_batch / 2; }, 10s);
+    }
+    // On a timeout, the check below says which events are missing.
+    BOOST_TEST(co_await wait_for([&] { return consumer->finished; }, 20s));
+    if (consumer->failure) std::rethrow_exception(consumer->failure);
+    BOOST_TEST(check_in_order(stored, consumer->by_type) == 0u);
+    BOOST_TEST(tail.counters().read_failures > 0u);
+    BOOST_TEST(tail.counters().delivered == batches * per_batch);
+  }, 60s);
+}
+
+BOOST_AUTO_TEST_CASE(events_stored_while_a_newer_bucket_appears_are_not_skipped) {
+  // The tail is in the 11:00 bucket. While its bucket listing is on the way, one event is
+  // stored into 11:00 and then one into 12:00. It must read 11:00 again before it moves
+  // on: reading 11:00 first and listing afterwards would skip the first event for good.
+  stub_fixture f;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client client = f.make_client();
+    const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
+    ids_by_type stored;
+    co_await ingest(client, t, "created", 1, at_hour(11), stored);
+    fc::event_tail_options o = tail_options({"created"});
+    o.poll_interval = 20ms;
+    fc::event_tail tail(client, o);
+    co_await take(tail, 1);
+    f.stub.add_fault({.method = "GET", .path_prefix = "/api/v1/time-buckets", .count = 1, .delay = 200ms});
+    const std::size_t listings = f.stub.hits("GET", "/api/v1/time-buckets");
+    auto consumer = start_consumer(tail, 2);
+    co_await wait_until([&] { return f.stub.hits("GET", "/api/v1/time-buckets") > listings; });
+    co_await ingest(client, t, "created", 1, at_hour(11), stored);
+    co_await ingest(client, t, "created", 1, at_hour(12), stored);
+    co_await wait_until([&] { return consumer->finished; });
+    const std::vector<std::string> want(stored["created"].begin() + 1, stored["created"].end());
+    BOOST_TEST(consumer->got == want);
+  });
+}
+
+BOOST_AUTO_TEST_CASE(a_slow_consumer_keeps_the_read_ahead_within_the_buffer) {
+  stub_fixture f;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client client = f.make_client();
+    const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
+    ids_by_type stored;
+    co_await ingest(client, t, "created", 200, std::nullopt, stored);
+    fc::event_tail_options o = tail_options({"created"});
+    o.max_buffered_events = 10;  // pages of 5
+    fc::event_tail tail(client, o);
+    f.stub.clear_requests();
+    const ids_by_type first = co_await take(tail, 1);
+    // The consumer holds one event and takes no more: the reader fills the buffer and stops.
+    co_await wait_until([&] { return f.stub.hits("GET", "/api/v1/events") >= 2; });
+    asio::steady_timer settle(f.ioc, 50ms);  // time for a reader that would not stop to go on
+    co_await settle.async_wait(asio::use_awaitable);
+    BOOST_TEST(f.stub.hits("GET", "/api/v1/events") <= 3u, "at most 1 + 10 events read ahead");
+    ids_by_type rest = co_await take(tail, 199);
+    rest["created"].insert(rest["created"].begin(), first.at("created").front());
+    BOOST_TEST(check_in_order(stored, rest) == 0u);
+  });
+}
+
+BOOST_AUTO_TEST_CASE(a_stalled_read_and_a_stalled_notification_connect_do_not_wedge_it) {
+  stub_fixture f;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client_options co = f.options();
+    co.deadline = 300ms;
+    co.retry = fc::retry_policy::none();
+    fc::client client = f.make_client(co);
+    const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
+    ids_by_type stored;
+    co_await ingest(client, t, "created", 10, std::nullopt, stored);
+    f.stub.add_fault({.path_prefix = "/notifications", .count = 0, .stall = true});
+    f.stub.add_fault({.method = "GET", .path_prefix = "/api/v1/events", .count = 2, .stall = true});
+    fc::event_tail_options o = tail_options({"created"});
+    o.notifications = true;
+    fc::event_tail tail(client, o);
+    const ids_by_type got = co_await take(tail, 10);
+    BOOST_TEST(check_in_order(stored, got) == 0u);
+    BOOST_TEST(tail.counters().read_failures >= 2u);
+    BOOST_TEST(!tail.diagnostics().phase.empty(), "a timeout, with its phase");
+  });
+}
+
+BOOST_AUTO_TEST_CASE(a_server_answering_errors_for_long_only_delays_it) {
+  stub_fixture f;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client_options co = f.options();
+    co.retry = fc::retry_policy::none();
+    fc::client client = f.make_client(co);
+    const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
+    ids_by_type stored;
+    co_await ingest(client, t, "created", 5, std::nullopt, stored);
+    // 200 failed reads in a row, with the backoff capped at the poll interval (2 ms here):
+    // the tail neither gives up nor stops retrying.
+    f.stub.add_fault({.method = "GET", .path_prefix = "/api/v1/", .count = 100, .status = 503});
+    f.stub.add_fault({.method = "GET", .path_prefix = "/api/v1/", .count = 100, .status = 500});
+    fc::event_tail_options o = tail_options({"created"});
+    o.retry_interval = 1ms;
+    o.poll_interval = 2ms;
+    fc::event_tail tail(client, o);
+    const ids_by_type got = co_await take(tail, 5);
+    BOOST_TEST(check_in_order(stored, got) == 0u);
+    BOOST_TEST(tail.counters().read_failures == 200u);
+    BOOST_TEST(tail.diagnostics().http_status == 500);
+  }, 60s);
+}
+
+BOOST_AUTO_TEST_CASE(failures_no_retry_can_fix_end_the_tail_with_their_code) {
+  stub_fixture f;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client client = f.make_client();
+    co_await make_tree(client, f.stub.acme_tenant_id());
+    {
+      fc::event_tail tail(client, tail_options({"created", "no-such-type"}));
+      BOOST_TEST(co_await next_error(tail) == fc::error::not_found);
+      BOOST_TEST(tail.diagnostics().message.find("no-such-type") != std::string::npos);
+      BOOST_TEST(co_await next_error(tail) == fc::error::not_found, "every later call fails the same");
+    }
+    {
+      const std::size_t before = f.stub.requests().size();
+      fc::event_tail_options o = tail_options({"created"});
+      o.max_buffered_events = 0;
+      fc::event_tail tail(client, o);
+      BOOST_TEST(co_await next_error(tail) == fc::error::invalid_argument);
+      BOOST_TEST(tail.diagnostics().message.find("max_buffered_events") != std::string::npos);
+      BOOST_TEST(f.stub.requests().size() == before, "nothing was sent");
+    }
+    {
+      f.stub.add_fault({.method = "GET", .path_prefix = "/api/v1/time-buckets", .count = 1, .status = 403});
+      fc::event_tail tail(client, tail_options({"created"}));
+      BOOST_TEST(co_await next_error(tail) == fc::error::http_status);
+      BOOST_TEST(tail.diagnostics().http_status == 403);
+    }
+  });
+}
+
+BOOST_AUTO_TEST_CASE(a_checkpoint_store_is_committed_and_resumed_from) {
+  stub_fixture f;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client client = f.make_client();
+    const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
+    ids_by_type stored;
+    co_await ingest(client, t, "created", 30, at_hour(1), stored);
+    co_await ingest(client, t, "created", 30, at_hour(2), stored);
+    auto store = std::make_shared<fc::memory_checkpoint_store>();
+    fc::event_tail_options o = tail_options({"created"});
+    o.checkpoints = store;
+    o.checkpoint_every = 10;
+    o.checkpoint_interval = 3600s;
+    {
+      fc::event_tail tail(client, o);
+      co_await take(tail, 25);  // 24 done: the 25th is done only at the next call
+      co_await take(tail, 1);
+      BOOST_TEST(store->saves() == 2u, "after 10 and 20 events");
+      BOOST_TEST(store->saved()->event_types.at("created").event_id == stored["created"][19]);
+      co_await tail.commit();  // all 26 returned are done
+      BOOST_TEST(store->saved()->event_types.at("created").event_id == stored["created"][25]);
+      BOOST_TEST((tail.position() == *store->saved()));
+      BOOST_TEST(tail.counters().commits == 3u);
+    }
+    // A new tail resumes after the saved position: no event twice, none missed.
+    fc::event_tail again(client, o);
+    const ids_by_type rest = co_await take(again, 34);
+    const std::vector<std::string> want(stored["created"].begin() + 26, stored["created"].end());
+    BOOST_TEST(rest.at("created") == want);
+  });
+}
+
+BOOST_AUTO_TEST_CASE(the_interval_commits_a_quiet_tail) {
+  stub_fixture f;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client client = f.make_client();
+    const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
+    ids_by_type stored;
+    co_await ingest(client, t, "created", 3, std::nullopt, stored);
+    auto store = std::make_shared<fc::memory_checkpoint_store>();
+    fc::event_tail_options o = tail_options({"created"});
+    o.checkpoints = store;
+    o.checkpoint_interval = 20ms;
+    fc::event_tail tail(client, o);
+    co_await take(tail, 3);
+    // The next() below waits for an event that does not come; meanwhile the three done
+    // events are committed by time.
+    auto consumer = start_consumer(tail, 1);
+    co_await wait_until([&] { return store->saves() == 1; });
+    BOOST_TEST(store->saved()->event_types.at("created").event_id == stored["created"][2]);
+    tail.close();
+    co_await wait_until([&] { return consumer->finished; });
+  });
+}
+
+BOOST_AUTO_TEST_CASE(a_position_as_text_is_where_the_next_tail_starts) {
+  // The effectively-once pattern: the position travels with the work it describes (here a
+  // string, as a database row would hold it) and the next tail starts from it.
+  stub_fixture f;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client client = f.make_client();
+    const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
+    ids_by_type stored;
+    co_await ingest(client, t, "created", 4, at_hour(3), stored);
+    co_await ingest(client, t, "shipped", 4, at_hour(4), stored);
+    std::string saved;
+    {
+      fc::event_tail tail(client, tail_options());
+      co_await take(tail, 6);
+      co_await tail.commit();
+      saved = tail.position().to_string();
+    }
+    fc::event_tail_options o = tail_options();
+    o.position = fc::tail_position::parse(saved);
+    fc::event_tail tail(client, o);
+    const ids_by_type rest = co_await take(tail, 2);
+    BOOST_TEST(total(rest) == 2u);
+    for (const auto& [type, ids] : rest)
+      for (const std::string& id : ids)
+        BOOST_TEST(saved.find(id) == std::string::npos, "not one of the six done before");
+  });
+}
+
+BOOST_AUTO_TEST_CASE(a_failing_handler_is_redelivered_then_stops_the_tail) {
+  stub_fixture f;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client client = f.make_client();
+    const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
+    ids_by_type stored;
+    co_await ingest(client, t, "created", 5, std::nullopt, stored);
+    auto store = std::make_shared<fc::memory_checkpoint_store>();
+    fc::event_tail_options o = tail_options({"created"});
+    o.checkpoints = store;
+    o.max_redeliveries = 2;
+    o.redelivery_delay = 1ms;
+    fc::event_tail tail(client, o);
+    std::vector<std::string> calls;
+    const std::string poison = stored["created"][2];
+    try {
+      co_await tail.run([&](const fc::event& e) -> asio::awaitable<void> {
+        calls.push_back(e.event_id);
+        if (e.event_id == poison) throw std::runtime_error("cannot project it");
+        co_return;
+      });
+      BOOST_ERROR("run() returned");
+    } catch (const fc::client_error& e) {
+      BOOST_TEST(e.code() == fc::error::handler_failed);
+      const std::string what = e.what();
+      BOOST_TEST(what.find(poison) != std::string::npos, what);
+      BOOST_TEST(what.find("cannot project it") != std::string::npos, what);
+      BOOST_TEST(what.find("3 times") != std::string::npos, what);
+    }
+    const std::vector<std::string> want{stored["created"][0], stored["created"][1], poison, poison, poison};
+    BOOST_TEST(calls == want);
+    BOOST_TEST(tail.counters().redelivered == 2u);
+    // What was handled is committed on the way out; the poison event is not.
+    BOOST_TEST(store->saved()->event_types.at("created").event_id == stored["created"][1]);
+  });
+}
+
+BOOST_AUTO_TEST_CASE(a_failing_handler_goes_to_the_dead_letter_and_the_tail_goes_on) {
+  stub_fixture f;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client client = f.make_client();
+    const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
+    ids_by_type stored;
+    co_await ingest(client, t, "created", 5, std::nullopt, stored);
+    std::vector<std::string> dead, handled;
+    fc::event_tail_options o = tail_options({"created"});
+    o.max_redeliveries = 1;
+    o.redelivery_delay = 1ms;
+    o.dead_letter = [&](const fc::event& e, std::exception_ptr why) -> asio::awaitable<void> {
+      BOOST_TEST(static_cast<bool>(why));
+      dead.push_back(e.event_id);
+      co_return;
+    };
+    fc::event_tail tail(client, o);
+    const std::string poison = stored["created"][1];
+    co_await tail.run([&](const fc::event& e) -> asio::awaitable<void> {
+      if (e.event_id == poison) throw 42;  // not even a std::exception
+      handled.push_back(e.event_id);
+      if (handled.size() == 4) tail.close();
+      co_return;
+    });
+    BOOST_TEST(dead == std::vector<std::string>{poison});
+    BOOST_TEST(handled.size() == 4u);
+    BOOST_TEST(tail.counters().dead_lettered == 1u);
+    BOOST_TEST(tail.counters().redelivered == 1u);
+    BOOST_TEST(tail.position().event_types.at("created").event_id == stored["created"][4]);
+  });
+}
+
+BOOST_AUTO_TEST_CASE(backdated_events_behind_the_tail_are_not_delivered_as_documented) {
+  stub_fixture f;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client client = f.make_client();
+    const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
+    ids_by_type stored;
+    co_await ingest(client, t, "created", 2, at_hour(11), stored);
+    fc::event_tail tail(client, tail_options({"created"}));
+    co_await take(tail, 2);  // the tail is in the 11:00 bucket now
+    ids_by_type older, same, newer;
+    co_await ingest(client, t, "created", 1, at_hour(10), older);
+    co_await ingest(client, t, "created", 1, at_hour(11), same);
+    co_await ingest(client, t, "created", 1, at_hour(12), newer);
+    // Delivered: the one in the tail's bucket, then the one in a later bucket.
+    const ids_by_type got = co_await take(tail, 2);
+    const std::vector<std::string> want{same["created"][0], newer["created"][0]};
+    BOOST_TEST(got.at("created") == want);
+    // Not delivered: the one in the older bucket. A tail from the beginning has it, in
+    // bucket order.
+    fc::event_tail from_start(client, tail_options({"created"}));
+    const ids_by_type all = co_await take(from_start, 5);
+    BOOST_TEST(all.at("created").front() == older["created"][0]);
+    tail.close();
+    BOOST_TEST(!(co_await tail.next()).has_value());
+    BOOST_TEST(tail.counters().delivered == 4u);
+  });
+}
+
+BOOST_AUTO_TEST_CASE(close_ends_it_promptly_from_every_state) {
+  stub_fixture f;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client client = f.make_client();
+    const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
+    ids_by_type stored;
+    co_await ingest(client, t, "created", 20, std::nullopt, stored);
+    fc::event_tail_options slow = tail_options({"created"});
+    slow.poll_interval = 3600s;
+    slow.retry_interval = 3600s;
+    slow.notifications = true;
+    // Each state: set up, then close() must end the pending call at once.
+    auto closes = [&](fc::event_tail& tail, std::shared_ptr<consumer_state> c) -> asio::awaitable<void> {
+      const auto started = std::chrono::steady_clock::now();
+      tail.close();
+      co_await wait_until([&] { return c->finished; });
+      BOOST_TEST(!c->failure);
+      BOOST_TEST((std::chrono::steady_clock::now() - started < 1s));
+    };
+    {  // never started
+      fc::event_tail tail(client, slow);
+      tail.close();
+      BOOST_TEST(!(co_await tail.next()).has_value());
+    }
+    {  // waiting for events, caught up; the notification socket open
+      fc::event_tail tail(client, slow);
+      auto c = start_consumer(tail, 21);
+      co_await wait_until([&] { return c->got.size() == 20 && f.stub.subscribed_notification_sockets() == 1; });
+      co_await closes(tail, c);
+    }
+    {  // a read stalled on the server; the notification upgrade stalled too
+      f.stub.add_fault({.method = "GET", .path_prefix = "/api/v1/", .count = 0, .stall = true});
+      f.stub.add_fault({.path_prefix = "/notifications", .count = 0, .stall = true});
+      fc::event_tail tail(client, slow);
+      auto c = start_consumer(tail, 1);
+      co_await wait_until([&] { return f.stub.hits("GET", "/api/v1/") >= 1; });
+      co_await closes(tail, c);
+      f.stub.clear_faults();
+    }
+    {  // backing off after a failed read
+      f.stub.add_fault({.method = "GET", .path_prefix = "/api/v1/", .count = 0, .status = 503});
+      fc::event_tail tail(client, slow);
+      auto c = start_consumer(tail, 1);
+      co_await wait_until([&] { return tail.counters().read_failures >= 1; });
+      co_await closes(tail, c);
+      f.stub.clear_faults();
+    }
+    {  // the reader waiting for room: the consumer holds events it does not take
+      fc::event_tail_options o = slow;
+      o.max_buffered_events = 4;
+      fc::event_tail tail(client, o);
+      auto c = start_consumer(tail, 1);
+      co_await wait_until([&] { return c->finished; });
+      auto d = start_consumer(tail, 1);  // one more, then it waits with a full buffer
+      co_await wait_until([&] { return d->finished; });
+      co_await wait_until([&] { return f.stub.hits("GET", "/api/v1/events") >= 2; });
+      auto e = start_consumer(tail, 100);
+      co_await wait_until([&] { return e->got.size() == 18; });
+      co_await closes(tail, e);
+    }
+    {  // run() waiting before a redelivery
+      fc::event_tail_options o = slow;
+      o.redelivery_delay = 3600s;
+      fc::event_tail tail(client, o);
+      bool failed_once = false, returned = false;
+      asio::co_spawn(f.ioc, tail.run([&](const fc::event&) -> asio::awaitable<void> {
+        failed_once = true;
+        throw std::runtime_error("later");
+        co_return;
+      }), [&](std::exception_ptr e) {
+        BOOST_TEST(!e);
+        returned = true;
+      });
+      co_await wait_until([&] { return failed_once; });
+      tail.close();
+      co_await wait_until([&] { return returned; });
+      BOOST_TEST(tail.position().event_types.empty(), "the failed event is not done");
+    }
+  });
+}
+
+BOOST_AUTO_TEST_CASE(a_cancelled_next_loses_no_event) {
+  stub_fixture f;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client client = f.make_client();
+    const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
+    fc::event_tail tail(client, tail_options({"created"}));
+    asio::cancellation_signal cancel;
+    boost::system::error_code code;
+    bool done = false;
+    asio::co_spawn(f.ioc, tail.next(), asio::bind_cancellation_slot(cancel.slot(), [&](std::exception_ptr e, std::optional<fc::event>) {
+      try {
+        if (e) std::rethrow_exception(e);
+      } catch (const fc::client_error& err) {
+        code = err.code();
+      }
+      done = true;
+    }));
+    co_await wait_until([&] { return tail.counters().polls >= 1; });
+    cancel.emit(asio::cancellation_type::terminal);
+    co_await wait_until([&] { return done; });
+    BOOST_TEST(code == fc::error::cancelled);
+    ids_by_type stored;
+    co_await ingest(client, t, "created", 3, std::nullopt, stored);
+    BOOST_TEST(check_in_order(stored, co_await take(tail, 3)) == 0u);
+    BOOST_TEST(co_await next_error_or_busy(tail) == fc::error::stream_in_use);
   });
 }
 
