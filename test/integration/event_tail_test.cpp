@@ -9,8 +9,16 @@
 #include <boost/asio/cancellation_signal.hpp>
 #include <boost/asio/experimental/awaitable_operators.hpp>
 
+#include <boost/asio/posix/stream_descriptor.hpp>
+#include <boost/asio/read_until.hpp>
+#include <boost/asio/streambuf.hpp>
+
+#include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <istream>
+#include <spawn.h>
+#include <sys/wait.h>
 #include <map>
 #include <set>
 #include <string>
@@ -150,6 +158,65 @@ asio::awaitable<bool> wait_for(std::function<bool()> done, std::chrono::millisec
   }
   co_return true;
 }
+
+// flowcore_tail_child running against the stub, its stdout read line by line.
+class tail_child {
+ public:
+  tail_child(asio::io_context& ioc, const std::vector<std::string>& args) : out_(ioc) {
+    int fds[2];
+    BOOST_REQUIRE(::pipe(fds) == 0);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
+    posix_spawn_file_actions_addclose(&actions, fds[0]);
+    std::vector<char*> argv;
+    std::string program = FLOWCORE_TAIL_CHILD;
+    argv.push_back(program.data());
+    std::vector<std::string> copy = args;
+    for (std::string& a : copy) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    BOOST_REQUIRE(::posix_spawn(&pid_, program.c_str(), &actions, nullptr, argv.data(), environ) == 0);
+    posix_spawn_file_actions_destroy(&actions);
+    ::close(fds[1]);
+    out_.assign(fds[0]);
+  }
+  ~tail_child() { kill(); }
+
+  /// The next line the child wrote; throws at end of output.
+  asio::awaitable<std::string> line() {
+    co_await asio::async_read_until(out_, buffer_, '\n', asio::use_awaitable);
+    std::istream in(&buffer_);
+    std::string text;
+    std::getline(in, text);
+    co_return text;
+  }
+
+  /// Every line still in the pipe, up to the end of output (call after kill()).
+  asio::awaitable<std::vector<std::string>> rest() {
+    std::vector<std::string> lines;
+    for (;;) {
+      auto [ec, n] = co_await asio::async_read_until(out_, buffer_, '\n', no_throw);
+      if (ec) co_return lines;
+      std::istream in(&buffer_);
+      std::string text;
+      std::getline(in, text);
+      lines.push_back(std::move(text));
+    }
+  }
+
+  void kill() {
+    if (pid_ <= 0) return;
+    ::kill(pid_, SIGKILL);
+    int status = 0;
+    ::waitpid(pid_, &status, 0);
+    pid_ = 0;
+  }
+
+ private:
+  pid_t pid_ = 0;
+  asio::posix::stream_descriptor out_;
+  asio::streambuf buffer_;
+};
 
 struct temp_file {
   std::filesystem::path path = std::filesystem::temp_directory_path() /
@@ -674,6 +741,49 @@ BOOST_AUTO_TEST_CASE(a_cancelled_next_loses_no_event) {
     co_await ingest(client, t, "created", 3, std::nullopt, stored);
     BOOST_TEST(check_in_order(stored, co_await take(tail, 3)) == 0u);
     BOOST_TEST(co_await next_error_or_busy(tail) == fc::error::stream_in_use);
+  });
+}
+
+BOOST_AUTO_TEST_CASE(a_consumer_killed_with_sigkill_resumes_after_its_last_commit) {
+  stub_fixture f;
+  temp_file position_file;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client client = f.make_client();
+    const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
+    ids_by_type stored;
+    for (int hour = 0; hour < 3; ++hour) co_await ingest(client, t, "created", 100, at_hour(hour), stored);
+    const std::vector<std::string>& all = stored["created"];
+    const std::vector<std::string> args{f.stub.base_url(), test_key, position_file.path.string(), "7", "1"};
+
+    // First run: killed without warning once it has handled 150 events.
+    std::vector<std::string> first;
+    {
+      tail_child child(f.ioc, args);
+      while (first.size() < 150) first.push_back(co_await child.line());
+      child.kill();
+      for (std::string& line : co_await child.rest()) first.push_back(std::move(line));
+    }
+    BOOST_TEST_REQUIRE(first.size() < all.size(), "the kill came before the end");
+    BOOST_TEST(std::vector<std::string>(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(first.size())) == first);
+    std::ifstream saved_file(position_file.path);
+    std::string saved_text;
+    std::getline(saved_file, saved_text);
+    const fc::tail_position saved = fc::tail_position::parse(saved_text);
+    const auto at = std::find(all.begin(), all.end(), saved.event_types.at("created").event_id);
+    BOOST_REQUIRE(at != all.end());
+    const std::size_t committed = static_cast<std::size_t>(at - all.begin()) + 1;  // events done
+    // Commits come every 7 events: the process handled at most 7 more before it died.
+    BOOST_TEST(committed <= first.size());
+    BOOST_TEST(committed + 7 >= first.size());
+
+    // Second run: it continues right after the last committed event, to the end.
+    std::vector<std::string> second;
+    {
+      tail_child child(f.ioc, args);
+      while (second.size() < all.size() - committed) second.push_back(co_await child.line());
+      child.kill();
+    }
+    BOOST_TEST(std::vector<std::string>(all.begin() + static_cast<std::ptrdiff_t>(committed), all.end()) == second);
   });
 }
 
