@@ -164,13 +164,13 @@ struct event_tail_options {
 
 /// @brief What a tail has done so far.
 struct tail_counters {
-  std::uint64_t delivered = 0;    ///< Events handed to the consumer, redeliveries excluded.
-  std::uint64_t redelivered = 0;  ///< Handler calls repeated after a failure (`run()`).
+  std::uint64_t delivered = 0;      ///< Events handed to the consumer, redeliveries excluded.
+  std::uint64_t redelivered = 0;    ///< Handler calls repeated after a failure (`run()`).
   std::uint64_t dead_lettered = 0;  ///< Events handed to the dead-letter handler.
-  std::uint64_t polls = 0;        ///< Read passes over the store, whatever woke them.
-  std::uint64_t wakeups = 0;      ///< Notifications that woke the reader.
+  std::uint64_t polls = 0;          ///< Read passes over the store, whatever woke them.
+  std::uint64_t wakeups = 0;        ///< Notifications that woke the reader.
   std::uint64_t read_failures = 0;  ///< Reads that failed and were retried.
-  std::uint64_t commits = 0;      ///< Positions saved to the checkpoint store.
+  std::uint64_t commits = 0;        ///< Positions saved to the checkpoint store.
   /// Now minus the `valid_time` of the last event delivered (for an event ingested without
   /// a valid time, the time it was stored), when last measured; 0 before the first.
   std::chrono::milliseconds lag{0};
@@ -240,7 +240,8 @@ class event_tail {
   /// `redelivery_delay` (doubling), up to `max_redeliveries` times; then the event goes to
   /// `dead_letter`, or `run()` fails with `fc::error::handler_failed` naming it. An event
   /// is done when its handler returns.
-  boost::asio::awaitable<void> run(std::function<boost::asio::awaitable<void>(const event&)> handler);
+  boost::asio::awaitable<void> run(
+      std::function<boost::asio::awaitable<void>(const event&)> handler);
 
   /// @brief Saves `position()` to the checkpoint store now (does nothing without one).
   /// Throws what the store's `save` threw.

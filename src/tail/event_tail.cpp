@@ -16,7 +16,9 @@ event_tail::~event_tail() { close(); }
 
 event_tail::executor_type event_tail::get_executor() const noexcept { return state_->executor; }
 
-asio::awaitable<std::optional<event>> event_tail::next() { return detail::tail_state::next(state_); }
+asio::awaitable<std::optional<event>> event_tail::next() {
+  return detail::tail_state::next(state_);
+}
 
 asio::awaitable<void> event_tail::run(std::function<asio::awaitable<void>(const event&)> handler) {
   return detail::tail_state::run(state_, std::move(handler));

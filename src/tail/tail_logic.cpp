@@ -74,7 +74,8 @@ std::chrono::milliseconds read_retry_delay(std::chrono::milliseconds retry_inter
   const std::chrono::milliseconds base =
       std::min(reconnect_delay(retry_interval, failures, 0.5), poll_interval);
   const double factor = 0.8 + 0.4 * std::clamp(jitter01, 0.0, 1.0);
-  return std::chrono::milliseconds(static_cast<std::int64_t>(static_cast<double>(base.count()) * factor));
+  return std::chrono::milliseconds(
+      static_cast<std::int64_t>(static_cast<double>(base.count()) * factor));
 }
 
 std::chrono::milliseconds redelivery_wait(std::chrono::milliseconds delay, int n) noexcept {
@@ -98,7 +99,8 @@ std::optional<std::chrono::system_clock::time_point> parse_valid_time(std::strin
   if (!mi || !take_char(text, ':')) return std::nullopt;
   const auto s = take_number(text, 2);
   if (!s) return std::nullopt;
-  const year_month_day date{year(*y), month(static_cast<unsigned>(*mo)), day(static_cast<unsigned>(*d))};
+  const year_month_day date{year(*y), month(static_cast<unsigned>(*mo)),
+                            day(static_cast<unsigned>(*d))};
   if (!date.ok() || *h > 23 || *mi > 59 || *s > 60) return std::nullopt;
   system_clock::time_point t = sys_days(date) + hours(*h) + minutes(*mi) + seconds(*s);
   if (take_char(text, '.')) {

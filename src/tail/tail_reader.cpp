@@ -62,14 +62,16 @@ asio::awaitable<void> tail_state::run_reader(std::shared_ptr<tail_state> self) {
     } catch (const client_error& e) {
       failure = e;
     } catch (const std::exception& e) {
-      diagnostics why{.command = "event_tail", .message = std::string("the reader failed: ") + e.what()};
+      diagnostics why{.command = "event_tail",
+                      .message = std::string("the reader failed: ") + e.what()};
       failure = client_error(error::invalid_response, std::move(why));
     }
     if (self->closed_ || self->ended_) co_return;
     if (!failure) {
       failures = 0;
       timer_poll = false;
-      if (!self->wake_pending_) timer_poll = co_await self->reader_sleep(self->options.poll_interval, true);
+      if (!self->wake_pending_)
+        timer_poll = co_await self->reader_sleep(self->options.poll_interval, true);
       continue;
     }
     if (is_terminal_read_failure(failure->code(), failure->diagnostics().http_status)) {
@@ -84,8 +86,8 @@ asio::awaitable<void> tail_state::run_reader(std::shared_ptr<tail_state> self) {
     const std::chrono::milliseconds delay = read_retry_delay(
         self->options.retry_interval, self->options.poll_interval, failures, draw(self->random_));
     log_line(self->log, log_level::warning,
-             std::string("event_tail: a read failed; retrying in ") + std::to_string(delay.count()) +
-                 " ms: " + failure->what());
+             std::string("event_tail: a read failed; retrying in ") +
+                 std::to_string(delay.count()) + " ms: " + failure->what());
     co_await self->reader_sleep(delay, false);
   }
 }
@@ -151,7 +153,8 @@ asio::awaitable<void> tail_state::find_heads() {
                           .order = read_order::desc};
     const event_page last = co_await rest.execute(events_cmd);
     if (last.events.empty()) continue;
-    read_.event_types[name] = tail_point{buckets.time_buckets.front(), last.events.front().event_id};
+    read_.event_types[name] =
+        tail_point{buckets.time_buckets.front(), last.events.front().event_id};
   }
   done = read_;
   positioned_ = true;
@@ -237,14 +240,15 @@ void tail_state::wake_reader_by_notification() {
 asio::awaitable<void> tail_state::run_waker(std::shared_ptr<tail_state> self) {
   const client_options& client = client_access::impl(self->rest)->options();
   const tail_subscription& sub = self->options.subscription;
-  notification_options o{.credentials = client.credentials,
-                         .base_url = client.base_url,
-                         .subscription = {.tenant = sub.tenant,
-                                          .data_core = sub.data_core,
-                                          .flow_type = sub.flow_type,
-                                          .event_type = sub.event_types.size() == 1 ? sub.event_types.front() : ""},
-                         .logger = client.logger,
-                         .ca_file = client.ca_file};
+  notification_options o{
+      .credentials = client.credentials,
+      .base_url = client.base_url,
+      .subscription = {.tenant = sub.tenant,
+                       .data_core = sub.data_core,
+                       .flow_type = sub.flow_type,
+                       .event_type = sub.event_types.size() == 1 ? sub.event_types.front() : ""},
+      .logger = client.logger,
+      .ca_file = client.ca_file};
   while (!self->closed_ && !self->ended_) {
     {
       notification_stream stream(self->executor, o);

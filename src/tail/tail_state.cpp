@@ -43,7 +43,8 @@ std::string describe_event(const event& e) {
 // another awaitable after a cancellation throws Asio's own operation_aborted instead.
 void throw_if_cancelled(const asio::cancellation_state& cs, const char* what) {
   if (cs.cancelled() == asio::cancellation_type::none) return;
-  diagnostics why{.command = "event_tail", .message = std::string(what) + " was cancelled; the tail goes on"};
+  diagnostics why{.command = "event_tail",
+                  .message = std::string(what) + " was cancelled; the tail goes on"};
   throw client_error(error::cancelled, std::move(why));
 }
 
@@ -54,7 +55,8 @@ struct tail_state::consumer_guard {
   tail_state& s;
   explicit consumer_guard(tail_state& state) : s(state) {
     if (s.consumer_busy_) {
-      diagnostics why{.command = "event_tail", .message = "another next() or run() is pending on this tail"};
+      diagnostics why{.command = "event_tail",
+                      .message = "another next() or run() is pending on this tail"};
       throw client_error(error::stream_in_use, std::move(why));
     }
     s.consumer_busy_ = true;
@@ -180,9 +182,10 @@ asio::awaitable<bool> tail_state::deliver(std::shared_ptr<tail_state> self, cons
     if (self->closed_) co_return false;
     if (redelivery < self->options.max_redeliveries) {
       log_line(self->log, log_level::warning,
-               "event_tail: the handler failed for " + describe_event(e) + "; redelivering: " +
-                   what_of(failure));
-      self->consumer_timer_.expires_after(redelivery_wait(self->options.redelivery_delay, redelivery + 1));
+               "event_tail: the handler failed for " + describe_event(e) +
+                   "; redelivering: " + what_of(failure));
+      self->consumer_timer_.expires_after(
+          redelivery_wait(self->options.redelivery_delay, redelivery + 1));
       co_await self->consumer_timer_.async_wait(no_throw);
       throw_if_cancelled(co_await asio::this_coro::cancellation_state, "run()");
       if (self->closed_) co_return false;

@@ -13,16 +13,16 @@
 #include <boost/asio/read_until.hpp>
 #include <boost/asio/streambuf.hpp>
 
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <istream>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <map>
 #include <set>
 #include <string>
-#include <unistd.h>
 #include <vector>
 
 namespace flowcore::test {
@@ -40,8 +40,11 @@ std::string at_hour(int hour) {
 // Stores `n` events of `type` in one batch; appends their ids to `ids`.
 asio::awaitable<void> ingest(fc::client& client, const tree& t, const std::string& type, int n,
                              std::optional<std::string> event_time, ids_by_type& ids) {
-  fc::ingest_batch cmd{.tenant_name = "acme", .data_core_id = t.data_core, .flow_type_name = "order",
-                       .event_type_name = type, .event_time = std::move(event_time)};
+  fc::ingest_batch cmd{.tenant_name = "acme",
+                       .data_core_id = t.data_core,
+                       .flow_type_name = "order",
+                       .event_type_name = type,
+                       .event_time = std::move(event_time)};
   for (int i = 0; i < n; ++i) cmd.events.push_back(R"({"n":)" + std::to_string(i) + "}");
   const fc::ingest_batch_result stored = co_await client.execute(cmd);
   auto& list = ids[type];
@@ -50,7 +53,10 @@ asio::awaitable<void> ingest(fc::client& client, const tree& t, const std::strin
 
 fc::event_tail_options tail_options(std::vector<std::string> types = {"created", "shipped"}) {
   fc::event_tail_options o;
-  o.subscription = {.tenant = "acme", .data_core = "orders", .flow_type = "order", .event_types = std::move(types)};
+  o.subscription = {.tenant = "acme",
+                    .data_core = "orders",
+                    .flow_type = "order",
+                    .event_types = std::move(types)};
   o.poll_interval = 100ms;
   o.retry_interval = 5ms;
   o.notifications = false;
@@ -175,7 +181,8 @@ class tail_child {
     std::vector<std::string> copy = args;
     for (std::string& a : copy) argv.push_back(a.data());
     argv.push_back(nullptr);
-    BOOST_REQUIRE(::posix_spawn(&pid_, program.c_str(), &actions, nullptr, argv.data(), environ) == 0);
+    BOOST_REQUIRE(::posix_spawn(&pid_, program.c_str(), &actions, nullptr, argv.data(), environ) ==
+                  0);
     posix_spawn_file_actions_destroy(&actions);
     ::close(fds[1]);
     out_.assign(fds[0]);
@@ -231,24 +238,26 @@ BOOST_AUTO_TEST_SUITE(event_tail)
 
 BOOST_AUTO_TEST_CASE(twenty_thousand_events_in_ten_buckets_come_once_in_order) {
   stub_fixture f;
-  f.run([&]() -> asio::awaitable<void> {
-    fc::client client = f.make_client();
-    const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
-    ids_by_type stored;
-    for (int hour = 0; hour < 10; ++hour) {
-      co_await ingest(client, t, "created", 1000, at_hour(hour), stored);
-      co_await ingest(client, t, "shipped", 1000, at_hour(hour), stored);
-    }
-    fc::event_tail tail(client, tail_options());
-    const ids_by_type got = co_await take(tail, 20'000);
-    BOOST_TEST(check_in_order(stored, got) == 0u);
-    BOOST_TEST(tail.counters().delivered == 20'000u);
-    BOOST_TEST(tail.counters().read_failures == 0u);
-    // Nothing more: a further event would be a duplicate.
-    co_await ingest(client, t, "created", 1, at_hour(9), stored);
-    std::optional<fc::event> last = co_await tail.next();
-    BOOST_TEST(last->event_id == stored["created"].back());
-  }, 120s);
+  f.run(
+      [&]() -> asio::awaitable<void> {
+        fc::client client = f.make_client();
+        const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
+        ids_by_type stored;
+        for (int hour = 0; hour < 10; ++hour) {
+          co_await ingest(client, t, "created", 1000, at_hour(hour), stored);
+          co_await ingest(client, t, "shipped", 1000, at_hour(hour), stored);
+        }
+        fc::event_tail tail(client, tail_options());
+        const ids_by_type got = co_await take(tail, 20'000);
+        BOOST_TEST(check_in_order(stored, got) == 0u);
+        BOOST_TEST(tail.counters().delivered == 20'000u);
+        BOOST_TEST(tail.counters().read_failures == 0u);
+        // Nothing more: a further event would be a duplicate.
+        co_await ingest(client, t, "created", 1, at_hour(9), stored);
+        std::optional<fc::event> last = co_await tail.next();
+        BOOST_TEST(last->event_id == stored["created"].back());
+      },
+      120s);
 }
 
 BOOST_AUTO_TEST_CASE(a_notification_wakes_the_tail_long_before_the_poll) {
@@ -264,7 +273,9 @@ BOOST_AUTO_TEST_CASE(a_notification_wakes_the_tail_long_before_the_poll) {
     o.poll_interval = 3600s;  // only a notification can wake it within the watchdog
     fc::event_tail tail(client, o);
     auto consumer = start_consumer(tail, 2);
-    co_await wait_until([&] { return f.stub.subscribed_notification_sockets() == 1 && tail.counters().polls == 1; });
+    co_await wait_until([&] {
+      return f.stub.subscribed_notification_sockets() == 1 && tail.counters().polls == 1;
+    });
     ids_by_type live;
     co_await ingest(client, t, "created", 1, std::nullopt, live);
     co_await ingest(client, t, "created", 1, std::nullopt, live);
@@ -287,7 +298,8 @@ BOOST_AUTO_TEST_CASE(events_whose_notifications_were_lost_are_found_by_the_poll)
     co_await wait_until([&] { return f.stub.subscribed_notification_sockets() == 1; });
     f.stub.drop_notifications(-1);
     ids_by_type stored;
-    for (int i = 0; i < 6; ++i) co_await ingest(client, t, i % 2 ? "shipped" : "created", 10, std::nullopt, stored);
+    for (int i = 0; i < 6; ++i)
+      co_await ingest(client, t, i % 2 ? "shipped" : "created", 10, std::nullopt, stored);
     co_await wait_until([&] { return consumer->got.size() == 60; }, 10s);
     BOOST_TEST(check_in_order(stored, consumer->by_type) == 0u);
     BOOST_TEST(tail.counters().wakeups == 0u);
@@ -297,38 +309,52 @@ BOOST_AUTO_TEST_CASE(events_whose_notifications_were_lost_are_found_by_the_poll)
 
 BOOST_AUTO_TEST_CASE(faults_while_ingesting_lose_nothing_and_keep_order) {
   stub_fixture f;
-  f.run([&]() -> asio::awaitable<void> {
-    fc::client client = f.make_client();
-    const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
-    fc::event_tail_options o = tail_options();
-    o.notifications = true;
-    o.max_buffered_events = 50;
-    fc::event_tail tail(client, o);
-    constexpr std::size_t batches = 40, per_batch = 50;
-    auto consumer = start_consumer(tail, batches * per_batch);
-    ids_by_type stored;
-    for (std::size_t b = 0; b < batches; ++b) {
-      // Every few hundred events something else breaks: the notification socket closes,
-      // reads answer 503 or lose their connection, notifications get lost; the tail also
-      // moves to a new time bucket now and then.
-      switch (b % 4) {
-        case 0: f.stub.close_notification_sockets(b % 8 ? 1011 : 1006); break;
-        case 1: f.stub.add_fault({.method = "GET", .path_prefix = "/api/v1/events", .count = 3, .status = 503}); break;
-        case 2: f.stub.add_fault({.method = "GET", .path_prefix = "/api/v1/", .count = 2, .reset = true}); break;
-        case 3: f.stub.drop_notifications(20); break;
-      }
-      const int hour = static_cast<int>(b / 10);
-      co_await ingest(client, t, b % 2 ? "shipped" : "created", per_batch, at_hour(hour), stored);
-      // Pacing: the tail keeps up roughly, so faults hit reads of every kind.
-      if (b % 5 == 0) co_await wait_for([&] { return consumer->got.size() >= b * per_batch / 2; }, 10s);
-    }
-    // On a timeout, the check below says which events are missing.
-    BOOST_TEST(co_await wait_for([&] { return consumer->finished; }, 20s));
-    if (consumer->failure) std::rethrow_exception(consumer->failure);
-    BOOST_TEST(check_in_order(stored, consumer->by_type) == 0u);
-    BOOST_TEST(tail.counters().read_failures > 0u);
-    BOOST_TEST(tail.counters().delivered == batches * per_batch);
-  }, 60s);
+  f.run(
+      [&]() -> asio::awaitable<void> {
+        fc::client client = f.make_client();
+        const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
+        fc::event_tail_options o = tail_options();
+        o.notifications = true;
+        o.max_buffered_events = 50;
+        fc::event_tail tail(client, o);
+        constexpr std::size_t batches = 40, per_batch = 50;
+        auto consumer = start_consumer(tail, batches * per_batch);
+        ids_by_type stored;
+        for (std::size_t b = 0; b < batches; ++b) {
+          // Every few hundred events something else breaks: the notification socket closes,
+          // reads answer 503 or lose their connection, notifications get lost; the tail also
+          // moves to a new time bucket now and then.
+          switch (b % 4) {
+            case 0:
+              f.stub.close_notification_sockets(b % 8 ? 1011 : 1006);
+              break;
+            case 1:
+              f.stub.add_fault(
+                  {.method = "GET", .path_prefix = "/api/v1/events", .count = 3, .status = 503});
+              break;
+            case 2:
+              f.stub.add_fault(
+                  {.method = "GET", .path_prefix = "/api/v1/", .count = 2, .reset = true});
+              break;
+            case 3:
+              f.stub.drop_notifications(20);
+              break;
+          }
+          const int hour = static_cast<int>(b / 10);
+          co_await ingest(client, t, b % 2 ? "shipped" : "created", per_batch, at_hour(hour),
+                          stored);
+          // Pacing: the tail keeps up roughly, so faults hit reads of every kind.
+          if (b % 5 == 0)
+            co_await wait_for([&] { return consumer->got.size() >= b * per_batch / 2; }, 10s);
+        }
+        // On a timeout, the check below says which events are missing.
+        BOOST_TEST(co_await wait_for([&] { return consumer->finished; }, 20s));
+        if (consumer->failure) std::rethrow_exception(consumer->failure);
+        BOOST_TEST(check_in_order(stored, consumer->by_type) == 0u);
+        BOOST_TEST(tail.counters().read_failures > 0u);
+        BOOST_TEST(tail.counters().delivered == batches * per_batch);
+      },
+      60s);
 }
 
 BOOST_AUTO_TEST_CASE(events_stored_while_a_newer_bucket_appears_are_not_skipped) {
@@ -345,7 +371,8 @@ BOOST_AUTO_TEST_CASE(events_stored_while_a_newer_bucket_appears_are_not_skipped)
     o.poll_interval = 20ms;
     fc::event_tail tail(client, o);
     co_await take(tail, 1);
-    f.stub.add_fault({.method = "GET", .path_prefix = "/api/v1/time-buckets", .count = 1, .delay = 200ms});
+    f.stub.add_fault(
+        {.method = "GET", .path_prefix = "/api/v1/time-buckets", .count = 1, .delay = 200ms});
     const std::size_t listings = f.stub.hits("GET", "/api/v1/time-buckets");
     auto consumer = start_consumer(tail, 2);
     co_await wait_until([&] { return f.stub.hits("GET", "/api/v1/time-buckets") > listings; });
@@ -404,26 +431,28 @@ BOOST_AUTO_TEST_CASE(a_stalled_read_and_a_stalled_notification_connect_do_not_we
 
 BOOST_AUTO_TEST_CASE(a_server_answering_errors_for_long_only_delays_it) {
   stub_fixture f;
-  f.run([&]() -> asio::awaitable<void> {
-    fc::client_options co = f.options();
-    co.retry = fc::retry_policy::none();
-    fc::client client = f.make_client(co);
-    const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
-    ids_by_type stored;
-    co_await ingest(client, t, "created", 5, std::nullopt, stored);
-    // 200 failed reads in a row, with the backoff capped at the poll interval (2 ms here):
-    // the tail neither gives up nor stops retrying.
-    f.stub.add_fault({.method = "GET", .path_prefix = "/api/v1/", .count = 100, .status = 503});
-    f.stub.add_fault({.method = "GET", .path_prefix = "/api/v1/", .count = 100, .status = 500});
-    fc::event_tail_options o = tail_options({"created"});
-    o.retry_interval = 1ms;
-    o.poll_interval = 2ms;
-    fc::event_tail tail(client, o);
-    const ids_by_type got = co_await take(tail, 5);
-    BOOST_TEST(check_in_order(stored, got) == 0u);
-    BOOST_TEST(tail.counters().read_failures == 200u);
-    BOOST_TEST(tail.diagnostics().http_status == 500);
-  }, 60s);
+  f.run(
+      [&]() -> asio::awaitable<void> {
+        fc::client_options co = f.options();
+        co.retry = fc::retry_policy::none();
+        fc::client client = f.make_client(co);
+        const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
+        ids_by_type stored;
+        co_await ingest(client, t, "created", 5, std::nullopt, stored);
+        // 200 failed reads in a row, with the backoff capped at the poll interval (2 ms here):
+        // the tail neither gives up nor stops retrying.
+        f.stub.add_fault({.method = "GET", .path_prefix = "/api/v1/", .count = 100, .status = 503});
+        f.stub.add_fault({.method = "GET", .path_prefix = "/api/v1/", .count = 100, .status = 500});
+        fc::event_tail_options o = tail_options({"created"});
+        o.retry_interval = 1ms;
+        o.poll_interval = 2ms;
+        fc::event_tail tail(client, o);
+        const ids_by_type got = co_await take(tail, 5);
+        BOOST_TEST(check_in_order(stored, got) == 0u);
+        BOOST_TEST(tail.counters().read_failures == 200u);
+        BOOST_TEST(tail.diagnostics().http_status == 500);
+      },
+      60s);
 }
 
 BOOST_AUTO_TEST_CASE(failures_no_retry_can_fix_end_the_tail_with_their_code) {
@@ -435,7 +464,8 @@ BOOST_AUTO_TEST_CASE(failures_no_retry_can_fix_end_the_tail_with_their_code) {
       fc::event_tail tail(client, tail_options({"created", "no-such-type"}));
       BOOST_TEST(co_await next_error(tail) == fc::error::not_found);
       BOOST_TEST(tail.diagnostics().message.find("no-such-type") != std::string::npos);
-      BOOST_TEST(co_await next_error(tail) == fc::error::not_found, "every later call fails the same");
+      BOOST_TEST(co_await next_error(tail) == fc::error::not_found,
+                 "every later call fails the same");
     }
     {
       const std::size_t before = f.stub.requests().size();
@@ -447,7 +477,8 @@ BOOST_AUTO_TEST_CASE(failures_no_retry_can_fix_end_the_tail_with_their_code) {
       BOOST_TEST(f.stub.requests().size() == before, "nothing was sent");
     }
     {
-      f.stub.add_fault({.method = "GET", .path_prefix = "/api/v1/time-buckets", .count = 1, .status = 403});
+      f.stub.add_fault(
+          {.method = "GET", .path_prefix = "/api/v1/time-buckets", .count = 1, .status = 403});
       fc::event_tail tail(client, tail_options({"created"}));
       BOOST_TEST(co_await next_error(tail) == fc::error::http_status);
       BOOST_TEST(tail.diagnostics().http_status == 403);
@@ -567,7 +598,8 @@ BOOST_AUTO_TEST_CASE(a_failing_handler_is_redelivered_then_stops_the_tail) {
       BOOST_TEST(what.find("cannot project it") != std::string::npos, what);
       BOOST_TEST(what.find("3 times") != std::string::npos, what);
     }
-    const std::vector<std::string> want{stored["created"][0], stored["created"][1], poison, poison, poison};
+    const std::vector<std::string> want{stored["created"][0], stored["created"][1], poison, poison,
+                                        poison};
     BOOST_TEST(calls == want);
     BOOST_TEST(tail.counters().redelivered == 2u);
     // What was handled is committed on the way out; the poison event is not.
@@ -647,7 +679,8 @@ BOOST_AUTO_TEST_CASE(close_ends_it_promptly_from_every_state) {
     slow.retry_interval = 3600s;
     slow.notifications = true;
     // Each state: set up, then close() must end the pending call at once.
-    auto closes = [&](fc::event_tail& tail, std::shared_ptr<consumer_state> c) -> asio::awaitable<void> {
+    auto closes = [&](fc::event_tail& tail,
+                      std::shared_ptr<consumer_state> c) -> asio::awaitable<void> {
       const auto started = std::chrono::steady_clock::now();
       tail.close();
       co_await wait_until([&] { return c->finished; });
@@ -662,7 +695,8 @@ BOOST_AUTO_TEST_CASE(close_ends_it_promptly_from_every_state) {
     {  // waiting for events, caught up; the notification socket open
       fc::event_tail tail(client, slow);
       auto c = start_consumer(tail, 21);
-      co_await wait_until([&] { return c->got.size() == 20 && f.stub.subscribed_notification_sockets() == 1; });
+      co_await wait_until(
+          [&] { return c->got.size() == 20 && f.stub.subscribed_notification_sockets() == 1; });
       co_await closes(tail, c);
     }
     {  // a read stalled on the server; the notification upgrade stalled too
@@ -704,10 +738,11 @@ BOOST_AUTO_TEST_CASE(close_ends_it_promptly_from_every_state) {
         failed_once = true;
         throw std::runtime_error("later");
         co_return;
-      }), [&](std::exception_ptr e) {
-        BOOST_TEST(!e);
-        returned = true;
-      });
+      }),
+                     [&](std::exception_ptr e) {
+                       BOOST_TEST(!e);
+                       returned = true;
+                     });
       co_await wait_until([&] { return failed_once; });
       tail.close();
       co_await wait_until([&] { return returned; });
@@ -725,14 +760,16 @@ BOOST_AUTO_TEST_CASE(a_cancelled_next_loses_no_event) {
     asio::cancellation_signal cancel;
     boost::system::error_code code;
     bool done = false;
-    asio::co_spawn(f.ioc, tail.next(), asio::bind_cancellation_slot(cancel.slot(), [&](std::exception_ptr e, std::optional<fc::event>) {
-      try {
-        if (e) std::rethrow_exception(e);
-      } catch (const fc::client_error& err) {
-        code = err.code();
-      }
-      done = true;
-    }));
+    asio::co_spawn(f.ioc, tail.next(),
+                   asio::bind_cancellation_slot(
+                       cancel.slot(), [&](std::exception_ptr e, std::optional<fc::event>) {
+                         try {
+                           if (e) std::rethrow_exception(e);
+                         } catch (const fc::client_error& err) {
+                           code = err.code();
+                         }
+                         done = true;
+                       }));
     co_await wait_until([&] { return tail.counters().polls >= 1; });
     cancel.emit(asio::cancellation_type::terminal);
     co_await wait_until([&] { return done; });
@@ -751,9 +788,11 @@ BOOST_AUTO_TEST_CASE(a_consumer_killed_with_sigkill_resumes_after_its_last_commi
     fc::client client = f.make_client();
     const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
     ids_by_type stored;
-    for (int hour = 0; hour < 3; ++hour) co_await ingest(client, t, "created", 100, at_hour(hour), stored);
+    for (int hour = 0; hour < 3; ++hour)
+      co_await ingest(client, t, "created", 100, at_hour(hour), stored);
     const std::vector<std::string>& all = stored["created"];
-    const std::vector<std::string> args{f.stub.base_url(), test_key, position_file.path.string(), "7", "1"};
+    const std::vector<std::string> args{f.stub.base_url(), test_key, position_file.path.string(),
+                                        "7", "1"};
 
     // First run: killed without warning once it has handled 150 events.
     std::vector<std::string> first;
@@ -764,7 +803,8 @@ BOOST_AUTO_TEST_CASE(a_consumer_killed_with_sigkill_resumes_after_its_last_commi
       for (std::string& line : co_await child.rest()) first.push_back(std::move(line));
     }
     BOOST_TEST_REQUIRE(first.size() < all.size(), "the kill came before the end");
-    BOOST_TEST(std::vector<std::string>(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(first.size())) == first);
+    BOOST_TEST(std::vector<std::string>(
+                   all.begin(), all.begin() + static_cast<std::ptrdiff_t>(first.size())) == first);
     std::ifstream saved_file(position_file.path);
     std::string saved_text;
     std::getline(saved_file, saved_text);
@@ -783,7 +823,8 @@ BOOST_AUTO_TEST_CASE(a_consumer_killed_with_sigkill_resumes_after_its_last_commi
       while (second.size() < all.size() - committed) second.push_back(co_await child.line());
       child.kill();
     }
-    BOOST_TEST(std::vector<std::string>(all.begin() + static_cast<std::ptrdiff_t>(committed), all.end()) == second);
+    BOOST_TEST(std::vector<std::string>(all.begin() + static_cast<std::ptrdiff_t>(committed),
+                                        all.end()) == second);
   });
 }
 

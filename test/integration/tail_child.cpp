@@ -12,48 +12,53 @@
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
+#include <unistd.h>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <string>
-#include <unistd.h>
 
 namespace asio = boost::asio;
 namespace fc = flowcore;
 
 int main(int argc, char** argv) {
   if (argc != 6) {
-    std::fprintf(stderr, "usage: %s BASE_URL API_KEY POSITION_FILE CHECKPOINT_EVERY HANDLE_MS\n", argv[0]);
+    std::fprintf(stderr, "usage: %s BASE_URL API_KEY POSITION_FILE CHECKPOINT_EVERY HANDLE_MS\n",
+                 argv[0]);
     return 2;
   }
   asio::io_context ioc;
-  fc::client client(ioc.get_executor(), fc::client_options{.credentials = fc::api_key{argv[2]}, .base_url = argv[1]});
+  fc::client client(ioc.get_executor(),
+                    fc::client_options{.credentials = fc::api_key{argv[2]}, .base_url = argv[1]});
   fc::event_tail_options options;
-  options.subscription = {.tenant = "acme", .data_core = "orders", .flow_type = "order", .event_types = {"created"}};
+  options.subscription = {
+      .tenant = "acme", .data_core = "orders", .flow_type = "order", .event_types = {"created"}};
   options.checkpoints = std::make_shared<fc::file_checkpoint_store>(argv[3]);
   options.checkpoint_every = static_cast<std::size_t>(std::atoi(argv[4]));
   options.checkpoint_interval = std::chrono::hours(1);
   options.poll_interval = std::chrono::milliseconds(50);
   options.notifications = false;
   fc::event_tail tail(client, options);
-  asio::co_spawn(
-      ioc,
-      tail.run([handle = std::chrono::milliseconds(std::atoi(argv[5]))](const fc::event& e) -> asio::awaitable<void> {
-        asio::steady_timer work(co_await asio::this_coro::executor, handle);
-        co_await work.async_wait(asio::use_awaitable);
-        // One write per line, unbuffered: what the parent reads is exactly what was handled.
-        const std::string line = e.event_id + "\n";
-        if (::write(1, line.data(), line.size()) != static_cast<ssize_t>(line.size())) std::abort();
-        co_return;
-      }),
-      [](std::exception_ptr e) {
-        if (!e) return;
-        try {
-          std::rethrow_exception(e);
-        } catch (const std::exception& ex) {
-          std::fprintf(stderr, "tail failed: %s\n", ex.what());
-          std::exit(1);
-        }
-      });
+  asio::co_spawn(ioc,
+                 tail.run([handle = std::chrono::milliseconds(std::atoi(argv[5]))](
+                              const fc::event& e) -> asio::awaitable<void> {
+                   asio::steady_timer work(co_await asio::this_coro::executor, handle);
+                   co_await work.async_wait(asio::use_awaitable);
+                   // One write per line, unbuffered: what the parent reads is exactly what was
+                   // handled.
+                   const std::string line = e.event_id + "\n";
+                   if (::write(1, line.data(), line.size()) != static_cast<ssize_t>(line.size()))
+                     std::abort();
+                   co_return;
+                 }),
+                 [](std::exception_ptr e) {
+                   if (!e) return;
+                   try {
+                     std::rethrow_exception(e);
+                   } catch (const std::exception& ex) {
+                     std::fprintf(stderr, "tail failed: %s\n", ex.what());
+                     std::exit(1);
+                   }
+                 });
   ioc.run();
 }

@@ -35,7 +35,8 @@ fc::error parse_error(std::string_view text) {
 
 fc::event_tail_options valid_options() {
   fc::event_tail_options o;
-  o.subscription = {.tenant = "acme", .data_core = "orders", .flow_type = "order", .event_types = {"created"}};
+  o.subscription = {
+      .tenant = "acme", .data_core = "orders", .flow_type = "order", .event_types = {"created"}};
   return o;
 }
 
@@ -53,10 +54,11 @@ BOOST_AUTO_TEST_CASE(a_position_survives_its_text_form) {
 }
 
 BOOST_AUTO_TEST_CASE(malformed_positions_are_invalid_argument) {
-  for (std::string_view bad : {"", "t2", "x1;a=20261205090000/id", "t1a=20261205090000/id",
-                               "t1;a=2026120509000/id", "t1;a=2026120509000x/id", "t1;a=20261205090000",
-                               "t1;=20261205090000/id", "t1;a=20261205090000/", "t1;a=20261205090000/i%d",
-                               "t1;a=20261205090000/i%4", "t1;a=20261205090000/x;a=20261205090000/y"})
+  for (std::string_view bad :
+       {"", "t2", "x1;a=20261205090000/id", "t1a=20261205090000/id", "t1;a=2026120509000/id",
+        "t1;a=2026120509000x/id", "t1;a=20261205090000", "t1;=20261205090000/id",
+        "t1;a=20261205090000/", "t1;a=20261205090000/i%d", "t1;a=20261205090000/i%4",
+        "t1;a=20261205090000/x;a=20261205090000/y"})
     BOOST_TEST(parse_error(bad) == fc::error::invalid_argument, bad);
 }
 
@@ -65,7 +67,8 @@ BOOST_AUTO_TEST_CASE(failures_retrying_cannot_fix_are_terminal) {
   for (error e : {error::invalid_argument, error::not_allowed_in_mode, error::not_found,
                   error::auth_failed, error::tls_failed})
     BOOST_TEST(fcd::is_terminal_read_failure(e, 0));
-  for (error e : {error::timeout, error::connection_failed, error::invalid_response, error::cancelled})
+  for (error e :
+       {error::timeout, error::connection_failed, error::invalid_response, error::cancelled})
     BOOST_TEST(!fcd::is_terminal_read_failure(e, 0));
   for (int status : {400, 401, 403, 404, 409, 422})
     BOOST_TEST(fcd::is_terminal_read_failure(error::http_status, status), status);
@@ -106,9 +109,10 @@ BOOST_AUTO_TEST_CASE(valid_times_parse_with_fraction_and_offset) {
   BOOST_TEST((fcd::parse_valid_time("2026-12-05T09:30:15.250Z") == base + 250ms));
   BOOST_TEST((fcd::parse_valid_time("2026-12-05T10:30:15+01:00") == base));
   BOOST_TEST((fcd::parse_valid_time("2026-12-05T08:00:15-01:30") == base));
-  for (std::string_view bad : {"", "2026-12-05", "2026-12-05T09:30:15", "2026-13-05T09:30:15Z",
-                               "2026-02-30T09:30:15Z", "2026-12-05T24:00:00Z", "2026-12-05T09:30:15.Z",
-                               "2026-12-05T09:30:15Zjunk", "2026-12-05 09:30:15Z"})
+  for (std::string_view bad :
+       {"", "2026-12-05", "2026-12-05T09:30:15", "2026-13-05T09:30:15Z", "2026-02-30T09:30:15Z",
+        "2026-12-05T24:00:00Z", "2026-12-05T09:30:15.Z", "2026-12-05T09:30:15Zjunk",
+        "2026-12-05 09:30:15Z"})
     BOOST_TEST(!fcd::parse_valid_time(bad).has_value(), bad);
 }
 
@@ -138,14 +142,24 @@ BOOST_AUTO_TEST_CASE(options_are_checked_before_any_io) {
     change(o);
     return fcd::tail_options_problem(o).value_or("");
   };
-  BOOST_TEST(problem([](auto& o) { o.subscription.tenant.clear(); }).find("tenant") != std::string::npos);
-  BOOST_TEST(problem([](auto& o) { o.subscription.event_types.clear(); }).find("event_types") != std::string::npos);
-  BOOST_TEST(problem([](auto& o) { o.subscription.event_types.push_back("created"); }).find("twice") != std::string::npos);
-  BOOST_TEST(problem([](auto& o) { o.max_buffered_events = 0; }).find("max_buffered_events") != std::string::npos);
-  BOOST_TEST(problem([](auto& o) { o.max_buffered_events = 100'001; }).find("max_buffered_events") != std::string::npos);
-  BOOST_TEST(problem([](auto& o) { o.poll_interval = 0ms; }).find("poll_interval") != std::string::npos);
-  BOOST_TEST(problem([](auto& o) { o.checkpoint_every = 0; }).find("checkpoint_every") != std::string::npos);
-  BOOST_TEST(problem([](auto& o) { o.max_redeliveries = -1; }).find("max_redeliveries") != std::string::npos);
+  BOOST_TEST(problem([](auto& o) { o.subscription.tenant.clear(); }).find("tenant") !=
+             std::string::npos);
+  BOOST_TEST(problem([](auto& o) { o.subscription.event_types.clear(); }).find("event_types") !=
+             std::string::npos);
+  BOOST_TEST(problem([](auto& o) {
+               o.subscription.event_types.push_back("created");
+             }).find("twice") != std::string::npos);
+  BOOST_TEST(problem([](auto& o) { o.max_buffered_events = 0; }).find("max_buffered_events") !=
+             std::string::npos);
+  BOOST_TEST(problem([](auto& o) {
+               o.max_buffered_events = 100'001;
+             }).find("max_buffered_events") != std::string::npos);
+  BOOST_TEST(problem([](auto& o) { o.poll_interval = 0ms; }).find("poll_interval") !=
+             std::string::npos);
+  BOOST_TEST(problem([](auto& o) { o.checkpoint_every = 0; }).find("checkpoint_every") !=
+             std::string::npos);
+  BOOST_TEST(problem([](auto& o) { o.max_redeliveries = -1; }).find("max_redeliveries") !=
+             std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
