@@ -103,7 +103,8 @@ struct notification_counters {
 /// ws:// or wss:// with the token or key in the query, and sends the subscription. A drop,
 /// a read error, a close code other than 1000 or a silent peer (`idle_timeout`) makes it
 /// reconnect with backoff, a fresh token, fresh lookups and the subscription re-sent; the
-/// consumer sees none of it. Events stored while disconnected are not replayed.
+/// consumer sees none of it. Events stored while disconnected are not replayed: to see
+/// every event, use `fc::event_tail` (flowcore/event_tail.hpp), which reads the store.
 ///
 /// The stream ends (`next()` returns an empty optional) when the server closes with 1000,
 /// after `max_events`, or after `close()`. It fails (`next()` throws `fc::client_error`)

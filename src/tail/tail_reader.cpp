@@ -45,7 +45,7 @@ asio::awaitable<void> tail_state::run_reader(std::shared_ptr<tail_state> self) {
                     .message = std::string("loading the saved position failed: ") + e.what()};
     if (!self->closed_) {
       log_line(self->log, log_level::error, "event_tail: stopped: " + why.message);
-      self->end(error::checkpoint_failed, std::move(why));
+      self->end(error::checkpoint_failed, std::move(why), true);
     }
     co_return;
   }
@@ -76,7 +76,7 @@ asio::awaitable<void> tail_state::run_reader(std::shared_ptr<tail_state> self) {
     }
     if (is_terminal_read_failure(failure->code(), failure->diagnostics().http_status)) {
       log_line(self->log, log_level::error, std::string("event_tail: stopped: ") + failure->what());
-      self->end(failure->code(), failure->diagnostics());
+      self->end(failure->code(), failure->diagnostics(), true);
       co_return;
     }
     ++failures;

@@ -257,7 +257,12 @@ void tail_state::close() noexcept {
 }
 
 // Events already buffered are still handed out before a failure is reported.
-void tail_state::end(boost::system::error_code failure, diagnostics why) {
+//
+// The reader ends itself by returning: cancelling a coroutine from inside itself is not
+// only pointless but harmful, since a co_spawn'ed coroutine that finishes without ever
+// suspending awaits once more on its way out, and that await throws Asio's
+// operation_aborted into whoever started it.
+void tail_state::end(boost::system::error_code failure, diagnostics why, bool by_reader) {
   if (ended_) return;
   ended_ = true;
   failure_ = failure;
@@ -265,7 +270,7 @@ void tail_state::end(boost::system::error_code failure, diagnostics why) {
   consumer_timer_.cancel();
   reader_timer_.cancel();
   waker_timer_.cancel();
-  stop_reader_.emit(asio::cancellation_type::terminal);
+  if (!by_reader) stop_reader_.emit(asio::cancellation_type::terminal);
   stop_waker_.emit(asio::cancellation_type::terminal);
   if (wake_stream_) wake_stream_->close();
 }

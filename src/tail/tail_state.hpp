@@ -74,7 +74,9 @@ class tail_state {
   void push(event e);
   void mark_done(const std::string& event_type, const std::string& bucket, const std::string& id);
   void mark_returned_done();
-  void end(boost::system::error_code failure, diagnostics why);
+  /// Ends the tail (ended_, the failure for the consumer) and stops the waker, and the
+  /// reader unless `by_reader` (the reader itself calling).
+  void end(boost::system::error_code failure, diagnostics why, bool by_reader = false);
   void wake_reader_by_notification();
   void note_read_failure(const client_error& e);
 

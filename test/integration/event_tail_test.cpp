@@ -828,6 +828,57 @@ BOOST_AUTO_TEST_CASE(a_consumer_killed_with_sigkill_resumes_after_its_last_commi
   });
 }
 
+BOOST_AUTO_TEST_CASE(a_position_file_that_does_not_parse_stops_the_tail) {
+  stub_fixture f;
+  temp_file position_file;
+  std::ofstream(position_file.path) << "not a position\n";
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client client = f.make_client();
+    co_await make_tree(client, f.stub.acme_tenant_id());
+    fc::event_tail_options o = tail_options({"created"});
+    o.checkpoints = std::make_shared<fc::file_checkpoint_store>(position_file.path);
+    fc::event_tail tail(client, o);
+    BOOST_TEST(co_await next_error(tail) == fc::error::checkpoint_failed);
+    BOOST_TEST(tail.diagnostics().message.find(position_file.path.string()) != std::string::npos);
+    BOOST_TEST(f.stub.hits("GET", "/api/v1/events") == 0u, "nothing read from the wrong place");
+  });
+}
+
+BOOST_AUTO_TEST_CASE(a_failed_save_is_logged_and_tried_again_at_the_next_commit) {
+  // A store whose first save fails, as a database that is briefly away.
+  struct flaky_store final : fc::checkpoint_store {
+    int attempts = 0;
+    std::optional<fc::tail_position> saved;
+    asio::awaitable<std::optional<fc::tail_position>> load() override { co_return std::nullopt; }
+    asio::awaitable<void> save(const fc::tail_position& p) override {
+      if (++attempts == 1) throw std::runtime_error("database unavailable");
+      saved = p;
+      co_return;
+    }
+  };
+  stub_fixture f;
+  log_capture logs;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client_options co = f.options();
+    co.logger = logs.logger();
+    fc::client client = f.make_client(co);
+    const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
+    ids_by_type stored;
+    co_await ingest(client, t, "created", 6, std::nullopt, stored);
+    auto store = std::make_shared<flaky_store>();
+    fc::event_tail_options o = tail_options({"created"});
+    o.checkpoints = store;
+    o.checkpoint_every = 2;
+    fc::event_tail tail(client, o);
+    BOOST_TEST(check_in_order(stored, co_await take(tail, 6)) == 0u);
+    BOOST_TEST(store->attempts == 2);
+    BOOST_TEST(store->saved->event_types.at("created").event_id == stored["created"][3]);
+    BOOST_TEST(tail.counters().commits == 1u);
+    BOOST_TEST(logs.contains(
+        "saving the position failed; the next commit tries again: database unavailable"));
+  });
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace flowcore::test
