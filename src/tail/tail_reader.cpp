@@ -208,9 +208,10 @@ asio::awaitable<void> tail_state::read_bucket(const std::string& name, const std
       cmd.after_event_id = at->second.event_id;
     event_page page = co_await rest.execute(cmd);
     if (closed_ || ended_) co_return;
-    for (event& e : page.events) {
-      read_.event_types[name] = tail_point{bucket, e.event_id};
-      push(std::move(e));
+    if (!page.events.empty()) {
+      // Pushing does not suspend: the position moves past the whole page at once.
+      read_.event_types[name] = tail_point{bucket, page.events.back().event_id};
+      for (event& e : page.events) push(std::move(e));
     }
     // More remain only when the page says so; an empty page with a cursor would loop.
     if (!page.next_cursor || page.events.empty()) co_return;

@@ -96,7 +96,7 @@ asio::awaitable<std::optional<event>> tail_state::next(std::shared_ptr<tail_stat
   consumer_guard guard(*self);
   self->mark_returned_done();
   std::optional<event> e = co_await take(self);
-  self->returned_ = e;
+  if (e) self->returned_ = returned_event{e->event_type, tail_point{e->time_bucket, e->event_id}};
   co_return e;
 }
 
@@ -245,7 +245,7 @@ void tail_state::mark_done(const std::string& event_type, const std::string& buc
 
 void tail_state::mark_returned_done() {
   if (!returned_) return;
-  mark_done(returned_->event_type, returned_->time_bucket, returned_->event_id);
+  mark_done(returned_->event_type, returned_->at.time_bucket, returned_->at.event_id);
   returned_.reset();
 }
 

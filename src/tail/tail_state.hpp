@@ -84,7 +84,12 @@ class tail_state {
   tail_position read_;  ///< Past every event pushed into the buffer.
   std::map<std::string, std::string, std::less<>> ids_;  ///< Event type name -> id.
   bool positioned_ = false;
-  std::optional<event> returned_;  ///< next(): the last event returned, not yet done.
+  /// next(): where the last event returned is, until it is done.
+  struct returned_event {
+    std::string event_type;
+    tail_point at;
+  };
+  std::optional<returned_event> returned_;
   checkpoint_schedule schedule_;
   std::minstd_rand random_;
 

@@ -879,6 +879,26 @@ BOOST_AUTO_TEST_CASE(a_failed_save_is_logged_and_tried_again_at_the_next_commit)
   });
 }
 
+BOOST_AUTO_TEST_CASE(lag_is_now_minus_the_valid_time_of_the_last_event_delivered) {
+  stub_fixture f;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client client = f.make_client();
+    const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
+    fc::ingest_event old{.tenant_name = "acme", .data_core_id = t.data_core, .flow_type_name = "order",
+                         .event_type_name = "created", .event_data = "{}", .valid_time = "2020-01-01T00:00:00.000Z"};
+    co_await client.execute(old);
+    fc::event_tail tail(client, tail_options({"created"}));
+    BOOST_TEST(tail.counters().lag.count() == 0);
+    co_await take(tail, 1);
+    BOOST_TEST((tail.counters().lag > std::chrono::hours(24 * 365)));
+    fc::ingest_event fresh{.tenant_name = "acme", .data_core_id = t.data_core, .flow_type_name = "order",
+                           .event_type_name = "created", .event_data = "{}"};
+    co_await client.execute(fresh);  // stored now, without a valid time of its own
+    co_await take(tail, 1);
+    BOOST_TEST((tail.counters().lag < std::chrono::minutes(1)));
+  });
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace flowcore::test
