@@ -153,6 +153,10 @@ struct event_tail_options {
   /// row up to `poll_interval`, ±20 % jitter. Positive.
   std::chrono::milliseconds retry_interval{1'000};
 
+  /// `run()`: handlers of different event types may run at the same time, at most this
+  /// many; the events of one event type are always handled one after another, in order.
+  /// 1 to 1,000.
+  std::size_t max_concurrent_handlers = 1;
   /// `run()`: how many times a failed handler is called again for the same event.
   int max_redeliveries = 3;
   /// `run()`: the wait before the first redelivery, doubling for each next one.

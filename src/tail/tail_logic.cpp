@@ -50,6 +50,8 @@ std::optional<std::string> tail_options_problem(const event_tail_options& o) {
   if (o.retry_interval.count() <= 0) return "retry_interval must be positive";
   if (o.max_buffered_events == 0 || o.max_buffered_events > max_tail_buffer)
     return "max_buffered_events must be from 1 to 100000";
+  if (o.max_concurrent_handlers == 0 || o.max_concurrent_handlers > 1'000)
+    return "max_concurrent_handlers must be from 1 to 1000";
   if (o.max_redeliveries < 0) return "max_redeliveries must not be negative";
   if (o.redelivery_delay.count() < 0) return "redelivery_delay must not be negative";
   return std::nullopt;

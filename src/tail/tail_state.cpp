@@ -104,30 +104,8 @@ asio::awaitable<std::optional<event>> tail_state::take(std::shared_ptr<tail_stat
   start(self);
   for (;;) {
     if (self->closed_) co_return std::nullopt;
-    if (self->schedule_.due(std::chrono::steady_clock::now()) && !self->committing_) {
-      std::exception_ptr failure;
-      try {
-        co_await save(self);
-      } catch (...) {
-        failure = std::current_exception();
-      }
-      if (failure)
-        log_line(self->log, log_level::warning,
-                 "event_tail: saving the position failed; the next commit tries again: " +
-                     what_of(failure));
-      continue;
-    }
-    if (!self->buffer_.empty()) {
-      event e = std::move(self->buffer_.front());
-      self->buffer_.pop_front();
-      if (self->reader_waits_for_room_) self->reader_timer_.cancel();
-      ++self->counters.delivered;
-      if (const auto stored = parse_valid_time(e.valid_time))
-        self->counters.lag = std::max(std::chrono::milliseconds(0),
-                                      std::chrono::duration_cast<std::chrono::milliseconds>(
-                                          std::chrono::system_clock::now() - *stored));
-      co_return e;
-    }
+    if (co_await commit_if_due(self)) continue;
+    if (std::optional<event> e = self->pop_buffered()) co_return e;
     if (self->ended_) {
       if (self->failure_) throw client_error(self->failure_, self->diag);
       co_return std::nullopt;
@@ -139,6 +117,34 @@ asio::awaitable<std::optional<event>> tail_state::take(std::shared_ptr<tail_stat
   }
 }
 
+std::optional<event> tail_state::pop_buffered() {
+  if (buffer_.empty()) return std::nullopt;
+  event e = std::move(buffer_.front());
+  buffer_.pop_front();
+  if (reader_waits_for_room_) reader_timer_.cancel();
+  ++counters.delivered;
+  if (const auto stored = parse_valid_time(e.valid_time))
+    counters.lag = std::max(std::chrono::milliseconds(0),
+                            std::chrono::duration_cast<std::chrono::milliseconds>(
+                                std::chrono::system_clock::now() - *stored));
+  return e;
+}
+
+asio::awaitable<bool> tail_state::commit_if_due(std::shared_ptr<tail_state> self) {
+  if (!self->schedule_.due(std::chrono::steady_clock::now()) || self->committing_) co_return false;
+  std::exception_ptr failure;
+  try {
+    co_await save(self);
+  } catch (...) {
+    failure = std::current_exception();
+  }
+  if (failure)
+    log_line(
+        self->log, log_level::warning,
+        "event_tail: saving the position failed; the next commit tries again: " + what_of(failure));
+  co_return true;
+}
+
 asio::awaitable<void> tail_state::run(std::shared_ptr<tail_state> self, handler h) {
   consumer_guard guard(*self);
   self->mark_returned_done();
@@ -148,9 +154,14 @@ asio::awaitable<void> tail_state::run(std::shared_ptr<tail_state> self, handler 
   }
   std::exception_ptr failure;
   try {
-    while (std::optional<event> e = co_await take(self)) {
-      if (!co_await deliver(self, *e, h)) break;  // closed while redelivering: not done
-      self->mark_done(e->event_type, e->time_bucket, e->event_id);
+    if (self->options.max_concurrent_handlers > 1) {
+      co_await run_lanes(self, h);
+    } else {
+      while (std::optional<event> e = co_await take(self)) {
+        // Closed while redelivering: the event is not done.
+        if (!co_await deliver(self, *e, h, self->consumer_timer_)) break;
+        self->mark_done(e->event_type, e->time_bucket, e->event_id);
+      }
     }
   } catch (...) {
     failure = std::current_exception();
@@ -169,7 +180,7 @@ asio::awaitable<void> tail_state::run(std::shared_ptr<tail_state> self, handler 
 }
 
 asio::awaitable<bool> tail_state::deliver(std::shared_ptr<tail_state> self, const event& e,
-                                          const handler& h) {
+                                          const handler& h, asio::steady_timer& pause) {
   for (int redelivery = 0;; ++redelivery) {
     std::exception_ptr failure;
     try {
@@ -179,16 +190,15 @@ asio::awaitable<bool> tail_state::deliver(std::shared_ptr<tail_state> self, cons
       failure = std::current_exception();
     }
     throw_if_cancelled(co_await asio::this_coro::cancellation_state, "run()");
-    if (self->closed_) co_return false;
+    if (self->closed_ || self->lanes_stopping_) co_return false;
     if (redelivery < self->options.max_redeliveries) {
       log_line(self->log, log_level::warning,
                "event_tail: the handler failed for " + describe_event(e) +
                    "; redelivering: " + what_of(failure));
-      self->consumer_timer_.expires_after(
-          redelivery_wait(self->options.redelivery_delay, redelivery + 1));
-      co_await self->consumer_timer_.async_wait(no_throw);
+      pause.expires_after(redelivery_wait(self->options.redelivery_delay, redelivery + 1));
+      co_await pause.async_wait(no_throw);
       throw_if_cancelled(co_await asio::this_coro::cancellation_state, "run()");
-      if (self->closed_) co_return false;
+      if (self->closed_ || self->lanes_stopping_) co_return false;
       ++self->counters.redelivered;
       continue;
     }
@@ -270,6 +280,7 @@ void tail_state::end(boost::system::error_code failure, diagnostics why, bool by
   consumer_timer_.cancel();
   reader_timer_.cancel();
   waker_timer_.cancel();
+  for (asio::steady_timer* pause : lane_pauses_) pause->cancel();
   if (!by_reader) stop_reader_.emit(asio::cancellation_type::terminal);
   stop_waker_.emit(asio::cancellation_type::terminal);
   if (wake_stream_) wake_stream_->close();

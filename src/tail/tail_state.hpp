@@ -22,6 +22,7 @@
 #include <optional>
 #include <random>
 #include <string>
+#include <vector>
 
 namespace flowcore::detail {
 
@@ -56,8 +57,18 @@ class tail_state {
   static boost::asio::awaitable<void> run_reader(std::shared_ptr<tail_state> self);
   static boost::asio::awaitable<void> run_waker(std::shared_ptr<tail_state> self);
   static boost::asio::awaitable<std::optional<event>> take(std::shared_ptr<tail_state> self);
+  /// Awaits `h` for `e` with redeliveries (waiting on `pause`), then the dead letter.
+  /// Answers false when the tail closed (or run() was cancelled) before the event was done;
+  /// throws handler_failed (after ending the tail) when it failed every time.
   static boost::asio::awaitable<bool> deliver(std::shared_ptr<tail_state> self, const event& e,
-                                              const handler& h);
+                                              const handler& h, boost::asio::steady_timer& pause);
+  static boost::asio::awaitable<bool> commit_if_due(std::shared_ptr<tail_state> self);
+  // run() with max_concurrent_handlers > 1 (tail_lanes.cpp).
+  struct lane;
+  struct lane_set;
+  static boost::asio::awaitable<void> run_lanes(std::shared_ptr<tail_state> self, const handler& h);
+  static boost::asio::awaitable<void> work_lane(std::shared_ptr<tail_state> self, const handler& h,
+                                                lane& l, lane_set& set);
   static boost::asio::awaitable<void> save(std::shared_ptr<tail_state> self);
 
   // The reader's steps (tail_reader.cpp).
@@ -72,6 +83,8 @@ class tail_state {
 
   static void start(const std::shared_ptr<tail_state>& self);
   void push(event e);
+  /// The buffer's first event, counted as delivered; nullopt when the buffer is empty.
+  std::optional<event> pop_buffered();
   void mark_done(const std::string& event_type, const std::string& bucket, const std::string& id);
   void mark_returned_done();
   /// Ends the tail (ended_, the failure for the consumer) and stops the waker, and the
@@ -108,6 +121,8 @@ class tail_state {
   bool reader_waits_for_room_ = false;
   bool reader_waits_for_poll_ = false;
   bool wake_pending_ = false;
+  bool lanes_stopping_ = false;  // run_lanes: no more handler calls (cancelled)
+  std::vector<boost::asio::steady_timer*> lane_pauses_;  // the lane workers' redelivery waits
   boost::system::error_code failure_;
 };
 

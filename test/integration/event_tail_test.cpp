@@ -884,18 +884,99 @@ BOOST_AUTO_TEST_CASE(lag_is_now_minus_the_valid_time_of_the_last_event_delivered
   f.run([&]() -> asio::awaitable<void> {
     fc::client client = f.make_client();
     const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
-    fc::ingest_event old{.tenant_name = "acme", .data_core_id = t.data_core, .flow_type_name = "order",
-                         .event_type_name = "created", .event_data = "{}", .valid_time = "2020-01-01T00:00:00.000Z"};
+    fc::ingest_event old{.tenant_name = "acme",
+                         .data_core_id = t.data_core,
+                         .flow_type_name = "order",
+                         .event_type_name = "created",
+                         .event_data = "{}",
+                         .valid_time = "2020-01-01T00:00:00.000Z"};
     co_await client.execute(old);
     fc::event_tail tail(client, tail_options({"created"}));
     BOOST_TEST(tail.counters().lag.count() == 0);
     co_await take(tail, 1);
     BOOST_TEST((tail.counters().lag > std::chrono::hours(24 * 365)));
-    fc::ingest_event fresh{.tenant_name = "acme", .data_core_id = t.data_core, .flow_type_name = "order",
-                           .event_type_name = "created", .event_data = "{}"};
+    fc::ingest_event fresh{.tenant_name = "acme",
+                           .data_core_id = t.data_core,
+                           .flow_type_name = "order",
+                           .event_type_name = "created",
+                           .event_data = "{}"};
     co_await client.execute(fresh);  // stored now, without a valid time of its own
     co_await take(tail, 1);
     BOOST_TEST((tail.counters().lag < std::chrono::minutes(1)));
+  });
+}
+
+BOOST_AUTO_TEST_CASE(handlers_of_different_event_types_run_concurrently_in_order_per_type) {
+  stub_fixture f;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client client = f.make_client();
+    const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
+    fc::event_type_create returned{.flow_type_id = t.order, .name = "returned"};
+    co_await client.execute(returned);
+    ids_by_type stored;
+    for (int round = 0; round < 4; ++round)
+      for (const char* type : {"created", "shipped", "returned"})
+        co_await ingest(client, t, type, 5, std::nullopt, stored);
+    fc::event_tail_options o = tail_options({"created", "shipped", "returned"});
+    o.max_concurrent_handlers = 2;
+    fc::event_tail tail(client, o);
+    ids_by_type handled;
+    std::map<std::string, int> in_flight_by_type;
+    int in_flight = 0, most = 0;
+    co_await tail.run([&](const fc::event& e) -> asio::awaitable<void> {
+      BOOST_TEST(in_flight_by_type[e.event_type]++ == 0, "one handler per event type at a time");
+      most = std::max(most, ++in_flight);
+      asio::steady_timer work(co_await asio::this_coro::executor, 1ms);
+      co_await work.async_wait(asio::use_awaitable);
+      --in_flight;
+      --in_flight_by_type[e.event_type];
+      handled[e.event_type].push_back(e.event_id);
+      if (total(handled) == 60) tail.close();
+    });
+    BOOST_TEST(check_in_order(stored, handled) == 0u);
+    BOOST_TEST(most == 2, "two types at a time, never three");
+    for (const auto& [type, ids] : stored)
+      BOOST_TEST(tail.position().event_types.at(type).event_id == ids.back());
+  });
+}
+
+BOOST_AUTO_TEST_CASE(a_lane_that_fails_for_good_stops_every_lane) {
+  stub_fixture f;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client client = f.make_client();
+    const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
+    ids_by_type stored;
+    co_await ingest(client, t, "created", 3, std::nullopt, stored);
+    co_await ingest(client, t, "shipped", 50, std::nullopt, stored);
+    auto store = std::make_shared<fc::memory_checkpoint_store>();
+    fc::event_tail_options o = tail_options();
+    o.max_concurrent_handlers = 2;
+    o.max_redeliveries = 1;
+    o.redelivery_delay = 1ms;
+    o.checkpoints = store;
+    fc::event_tail tail(client, o);
+    const std::string poison = stored["created"][1];
+    std::size_t shipped = 0;
+    boost::system::error_code code;
+    try {
+      co_await tail.run([&](const fc::event& e) -> asio::awaitable<void> {
+        if (e.event_id == poison) throw std::runtime_error("bad event");
+        if (e.event_type == "shipped") {
+          ++shipped;
+          asio::steady_timer work(co_await asio::this_coro::executor, 1ms);
+          co_await work.async_wait(asio::use_awaitable);
+        }
+      });
+    } catch (const fc::client_error& e) {
+      code = e.code();
+    }
+    BOOST_TEST(code == fc::error::handler_failed);
+    BOOST_TEST(shipped < 50u, "the other lane stopped too");
+    // What each lane handled is committed: created up to the event before the poison.
+    BOOST_TEST(store->saved()->event_types.at("created").event_id == stored["created"][0]);
+    if (shipped > 0)
+      BOOST_TEST(store->saved()->event_types.at("shipped").event_id ==
+                 stored["shipped"][shipped - 1]);
   });
 }
 

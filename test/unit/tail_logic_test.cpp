@@ -158,6 +158,9 @@ BOOST_AUTO_TEST_CASE(options_are_checked_before_any_io) {
              std::string::npos);
   BOOST_TEST(problem([](auto& o) { o.checkpoint_every = 0; }).find("checkpoint_every") !=
              std::string::npos);
+  BOOST_TEST(problem([](auto& o) {
+               o.max_concurrent_handlers = 0;
+             }).find("max_concurrent_handlers") != std::string::npos);
   BOOST_TEST(problem([](auto& o) { o.max_redeliveries = -1; }).find("max_redeliveries") !=
              std::string::npos);
 }
