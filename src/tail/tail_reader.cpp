@@ -37,12 +37,20 @@ constexpr int bucket_page_size = 1'000;
 }  // namespace
 
 asio::awaitable<void> tail_state::run_reader(std::shared_ptr<tail_state> self) {
+  // Whatever a store throws, the tail ends with it: a coroutine that died with an
+  // exception nobody sees is the silent, wedged consumer this class exists to prevent.
+  std::optional<std::string> load_failure;
   try {
     co_await self->load_start();
   } catch (const std::exception& e) {
+    load_failure = e.what();
+  } catch (...) {
+    load_failure = "an exception that is not a std::exception";
+  }
+  if (load_failure) {
     // A tail must not start from the wrong place: a store that cannot load stops it.
     diagnostics why{.command = "event_tail",
-                    .message = std::string("loading the saved position failed: ") + e.what()};
+                    .message = "loading the saved position failed: " + *load_failure};
     if (!self->closed_) {
       log_line(self->log, log_level::error, "event_tail: stopped: " + why.message);
       self->end(error::checkpoint_failed, std::move(why), true);
@@ -64,6 +72,9 @@ asio::awaitable<void> tail_state::run_reader(std::shared_ptr<tail_state> self) {
     } catch (const std::exception& e) {
       diagnostics why{.command = "event_tail",
                       .message = std::string("the reader failed: ") + e.what()};
+      failure = client_error(error::invalid_response, std::move(why));
+    } catch (...) {
+      diagnostics why{.command = "event_tail", .message = "the reader failed"};
       failure = client_error(error::invalid_response, std::move(why));
     }
     if (self->closed_ || self->ended_) co_return;
@@ -260,7 +271,7 @@ asio::awaitable<void> tail_state::run_waker(std::shared_ptr<tail_state> self) {
           if (std::find(types.begin(), types.end(), n->data.event_type) != types.end())
             self->wake_reader_by_notification();
         }
-      } catch (const client_error& e) {
+      } catch (const std::exception& e) {
         if (!self->closed_)
           log_line(self->log, log_level::warning,
                    std::string("event_tail: notifications failed; polling goes on: ") + e.what());

@@ -980,6 +980,26 @@ BOOST_AUTO_TEST_CASE(a_lane_that_fails_for_good_stops_every_lane) {
   });
 }
 
+BOOST_AUTO_TEST_CASE(a_store_that_throws_anything_on_load_stops_the_tail) {
+  struct broken_store final : fc::checkpoint_store {
+    asio::awaitable<std::optional<fc::tail_position>> load() override {
+      throw 7;  // not even a std::exception
+      co_return std::nullopt;
+    }
+    asio::awaitable<void> save(const fc::tail_position&) override { co_return; }
+  };
+  stub_fixture f;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client client = f.make_client();
+    co_await make_tree(client, f.stub.acme_tenant_id());
+    fc::event_tail_options o = tail_options({"created"});
+    o.checkpoints = std::make_shared<broken_store>();
+    fc::event_tail tail(client, o);
+    BOOST_TEST(co_await next_error(tail) == fc::error::checkpoint_failed);
+    BOOST_TEST(tail.diagnostics().message.find("not a std::exception") != std::string::npos);
+  });
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace flowcore::test
