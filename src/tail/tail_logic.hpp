@@ -66,7 +66,7 @@ class checkpoint_schedule {
   bool due(time_point now) const noexcept;
   /// When the pending events become due by time; time_point::max() with none pending.
   time_point due_at() const noexcept;
-  /// The position was saved (or the save failed and will be tried again later) at `now`.
+  /// The position was saved, or the save failed (the next commit saves the newer position).
   void on_committed() noexcept;
 
  private:
