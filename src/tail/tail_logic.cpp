@@ -87,6 +87,23 @@ std::chrono::milliseconds redelivery_wait(std::chrono::milliseconds delay, int n
   return std::chrono::milliseconds(std::min(wait, cap));
 }
 
+bool is_time_bucket(std::string_view text) noexcept {
+  return text.size() == 14 &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::vector<std::string> buckets_after(std::string_view current,
+                                       const std::vector<std::string>& listed) {
+  std::vector<std::string> next;
+  std::string_view last = current;
+  for (const std::string& bucket : listed)
+    if (bucket > last) {
+      next.push_back(bucket);
+      last = next.back();
+    }
+  return next;
+}
+
 std::optional<std::chrono::system_clock::time_point> parse_valid_time(std::string_view text) {
   using namespace std::chrono;
   const auto y = take_number(text, 4);

@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace flowcore::detail {
 
@@ -45,6 +46,15 @@ std::chrono::milliseconds read_retry_delay(std::chrono::milliseconds retry_inter
 
 /// The wait before redelivery `n` (1, 2, ...) of an event: delay × 2^(n-1), saturating.
 std::chrono::milliseconds redelivery_wait(std::chrono::milliseconds delay, int n) noexcept;
+
+/// True for a time bucket name: 14 digits, `YYYYMMDDhh0000`.
+bool is_time_bucket(std::string_view text) noexcept;
+
+/// What to read next in one event type: of a listing page (ascending), the buckets after
+/// `current` (empty: from the beginning), in order, each once. A bucket not after the one
+/// before it is skipped, so a listing out of order can repeat or skip nothing.
+std::vector<std::string> buckets_after(std::string_view current,
+                                       const std::vector<std::string>& listed);
 
 /// `valid_time` as the server writes it (`YYYY-MM-DDThh:mm:ss[.fraction](Z|±hh:mm)`), or
 /// nullopt when it is not that.

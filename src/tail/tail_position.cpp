@@ -4,6 +4,7 @@
 // field, and a future form can change the "t1" tag without being misread as this one.
 #include <flowcore/event_tail.hpp>
 
+#include "tail/tail_logic.hpp"
 #include "url_encoding.hpp"
 
 #include <algorithm>
@@ -45,13 +46,6 @@ std::string decode_field(std::string_view text, const std::string& what) {
   return out;
 }
 
-bool is_time_bucket(std::string_view s) {
-  if (s.size() != 14) return false;
-  for (const char c : s)
-    if (c < '0' || c > '9') return false;
-  return true;
-}
-
 }  // namespace
 
 std::string tail_position::to_string() const {
@@ -84,7 +78,7 @@ tail_position tail_position::parse(std::string_view text) {
       malformed("an entry is not <event type>=<time bucket>/<event id>");
     std::string name = decode_field(entry.substr(0, eq), "an event type name");
     const std::string_view bucket = entry.substr(eq + 1, slash - eq - 1);
-    if (!is_time_bucket(bucket))
+    if (!detail::is_time_bucket(bucket))
       malformed("the time bucket of \"" + name + "\" is not 14 digits (YYYYMMDDhh0000)");
     std::string id = decode_field(entry.substr(slash + 1), "the event id of \"" + name + "\"");
     if (position.event_types.contains(name)) malformed("\"" + name + "\" appears twice");

@@ -193,11 +193,17 @@ asio::awaitable<void> tail_state::read_event_type(const std::string& name) {
   time_bucket_page page = co_await rest.execute(list_cmd);
   if (!current.empty()) co_await read_bucket(name, current);
   for (;;) {
-    for (const std::string& bucket : page.time_buckets)
-      if (bucket > current) {
-        co_await read_bucket(name, bucket);
-        current = bucket;
+    for (const std::string& bucket : buckets_after(current, page.time_buckets)) {
+      // The bucket goes into the position, which must read back after a restart.
+      if (!is_time_bucket(bucket)) {
+        diagnostics why{
+            .command = "time_bucket_list",
+            .message = "a time bucket is not YYYYMMDDhh0000: \"" + bucket.substr(0, 32) + "\""};
+        throw client_error(error::invalid_response, std::move(why));
       }
+      co_await read_bucket(name, bucket);
+      current = bucket;
+    }
     if (!page.next_cursor || page.time_buckets.empty()) co_return;
     list_cmd.cursor = page.next_cursor;
     page = co_await rest.execute(list_cmd);
@@ -219,6 +225,12 @@ asio::awaitable<void> tail_state::read_bucket(const std::string& name, const std
       cmd.after_event_id = at->second.event_id;
     event_page page = co_await rest.execute(cmd);
     if (closed_ || ended_) co_return;
+    for (const event& e : page.events)
+      if (e.event_id.empty()) {
+        // An empty id cannot be a position: the next read would start over.
+        diagnostics why{.command = "event_list", .message = "an event has an empty eventId"};
+        throw client_error(error::invalid_response, std::move(why));
+      }
     if (!page.events.empty()) {
       // Pushing does not suspend: the position moves past the whole page at once.
       read_.event_types[name] = tail_point{bucket, page.events.back().event_id};

@@ -1000,6 +1000,33 @@ BOOST_AUTO_TEST_CASE(a_store_that_throws_anything_on_load_stops_the_tail) {
   });
 }
 
+BOOST_AUTO_TEST_CASE(answers_that_cannot_become_a_position_are_invalid_and_retried) {
+  // A bucket or an event id the position could not hold (and read back after a restart)
+  // is an invalid answer: counted, retried, and the tail goes on.
+  stub_fixture f;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client client = f.make_client();
+    const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
+    ids_by_type stored;
+    co_await ingest(client, t, "created", 2, std::nullopt, stored);
+    f.stub.add_fault({.method = "GET",
+                      .path_prefix = "/api/v1/time-buckets",
+                      .count = 1,
+                      .body = R"({"timeBuckets":["2025-01-01T10"]})"});
+    f.stub.add_fault(
+        {.method = "GET",
+         .path_prefix = "/api/v1/events",
+         .count = 1,
+         .body = R"({"events":[{"eventId":"","timeBucket":"20250101100000","tenant":"acme",)"
+                 R"("dataCoreId":"d","flowType":"order","eventType":"created","validTime":"x",)"
+                 R"("metadata":{},"payload":{}}]})"});
+    fc::event_tail tail(client, tail_options({"created"}));
+    BOOST_TEST(check_in_order(stored, co_await take(tail, 2)) == 0u);
+    BOOST_TEST(tail.counters().read_failures == 2u);
+    BOOST_TEST(tail.diagnostics().message.find("empty eventId") != std::string::npos);
+  });
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace flowcore::test

@@ -464,6 +464,43 @@ BOOST_AUTO_TEST_CASE(ws_frame_and_ws_close_reach_every_socket) {
   });
 }
 
+BOOST_AUTO_TEST_CASE(drop_notifications_loses_events_on_their_way_only) {
+  stub_fixture f;
+  auto client = f.make_client();
+  f.run([&]() -> asio::awaitable<void> {
+    const std::uint16_t port = f.stub.port();
+    const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
+    std::shared_ptr<ws_stream> ws = co_await open_ws_ok(port);
+    co_await subscribe(f, ws, subscription(t));
+
+    // The next two events are stored but announced to nobody; the third arrives.
+    http_answer answer = co_await control(port, R"({"drop_notifications":2})");
+    BOOST_TEST(answer.status == 200u);
+    const std::vector<std::string> three =
+        co_await ingest(port, t.data_core, "order", "created", 3);
+    std::string frame = co_await next_frame(ws);
+    BOOST_TEST(check_event_frame(frame, f, t, "order", "created") == three[2]);
+    BOOST_TEST(f.stub.notifications_dropped() == 2u);
+
+    // -1 drops everything until the faults are cleared.
+    answer = co_await control(port, R"({"drop_notifications":-1})");
+    BOOST_TEST(answer.status == 200u);
+    co_await ingest(port, t.data_core, "order", "created", 4);
+    BOOST_TEST(f.stub.notifications_dropped() == 6u);
+    f.stub.clear_faults();
+    const std::vector<std::string> after =
+        co_await ingest(port, t.data_core, "order", "shipped", 1);
+    frame = co_await next_frame(ws);
+    BOOST_TEST(check_event_frame(frame, f, t, "order", "shipped") == after[0]);
+
+    for (const char* bad :
+         {R"({"drop_notifications":"2"})", R"({"drop_notifications":2,"status":500})"}) {
+      answer = co_await control(port, bad);
+      BOOST_TEST(answer.status == 400u, bad);
+    }
+  });
+}
+
 BOOST_AUTO_TEST_CASE(sockets_that_end_are_forgotten) {
   stub_fixture f;
   f.run([&]() -> asio::awaitable<void> {

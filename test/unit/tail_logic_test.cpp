@@ -62,6 +62,22 @@ BOOST_AUTO_TEST_CASE(malformed_positions_are_invalid_argument) {
     BOOST_TEST(parse_error(bad) == fc::error::invalid_argument, bad);
 }
 
+BOOST_AUTO_TEST_CASE(what_to_read_next_is_every_later_bucket_once_in_order) {
+  using v = std::vector<std::string>;
+  const v listed{"20250101100000", "20250101110000", "20250101120000"};
+  BOOST_TEST(fcd::buckets_after("", listed) == listed);
+  BOOST_TEST(fcd::buckets_after("20250101100000", listed) ==
+             (v{"20250101110000", "20250101120000"}));
+  BOOST_TEST(fcd::buckets_after("20250101120000", listed).empty());
+  // Out of order or repeated: nothing behind the last one taken.
+  const v messy{"20250101110000", "20250101100000", "20250101110000", "20250101120000"};
+  BOOST_TEST(fcd::buckets_after("", messy) == (v{"20250101110000", "20250101120000"}));
+  BOOST_TEST(fcd::is_time_bucket("20250101100000"));
+  for (std::string_view bad :
+       {"", "2025010110000", "202501011000000", "2025010110000x", "-0250101100000"})
+    BOOST_TEST(!fcd::is_time_bucket(bad), bad);
+}
+
 BOOST_AUTO_TEST_CASE(failures_retrying_cannot_fix_are_terminal) {
   using fc::error;
   for (error e : {error::invalid_argument, error::not_allowed_in_mode, error::not_found,
