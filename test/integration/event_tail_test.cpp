@@ -6,6 +6,7 @@
 #include "stub_fixture.hpp"
 
 #include <boost/asio/bind_cancellation_slot.hpp>
+#include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/cancellation_signal.hpp>
 #include <boost/asio/experimental/awaitable_operators.hpp>
 
@@ -426,6 +427,42 @@ BOOST_AUTO_TEST_CASE(a_stalled_read_and_a_stalled_notification_connect_do_not_we
     BOOST_TEST(check_in_order(stored, got) == 0u);
     BOOST_TEST(tail.counters().read_failures >= 2u);
     BOOST_TEST(!tail.diagnostics().phase.empty(), "a timeout, with its phase");
+  });
+}
+
+BOOST_AUTO_TEST_CASE(a_connect_that_never_completes_does_not_wedge_it) {
+  // A server whose accept queue is full: Linux drops further SYNs, so every connect, for
+  // the reads and for the notification socket alike, hangs until its budget. The tail
+  // keeps retrying, each read bounded by the client's connect timeout, and close() ends it.
+  stub_fixture f;
+  asio::ip::tcp::acceptor full(f.ioc);
+  const asio::ip::tcp::endpoint local(asio::ip::make_address("127.0.0.1"), 0);
+  full.open(local.protocol());
+  full.bind(local);
+  full.listen(0);
+  const auto port = full.local_endpoint().port();
+  std::vector<asio::ip::tcp::socket> fillers;
+  for (int i = 0; i < 8; ++i) {
+    fillers.emplace_back(f.ioc);
+    fillers.back().async_connect({local.address(), port}, [](boost::system::error_code) {});
+  }
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client_options co = f.options();
+    co.base_url = "http://127.0.0.1:" + std::to_string(port);
+    co.timeouts.connect = 100ms;
+    co.retry = fc::retry_policy::none();
+    fc::client client = f.make_client(co);
+    fc::event_tail_options o = tail_options({"created"});
+    o.notifications = true;
+    fc::event_tail tail(client, o);
+    auto consumer = start_consumer(tail, 1);
+    co_await wait_until([&] { return tail.counters().read_failures >= 3; }, 5s);
+    BOOST_TEST(tail.diagnostics().phase == "connect");
+    tail.close();
+    co_await wait_until([&] { return consumer->finished; }, 1s);
+    BOOST_TEST(!consumer->failure);
+    for (auto& s : fillers) s.close();
+    full.close();
   });
 }
 
