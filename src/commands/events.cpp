@@ -5,6 +5,7 @@
 #include "execute.hpp"
 #include "json_body.hpp"
 #include "json_reader.hpp"
+#include "time_bucket.hpp"
 #include "url_encoding.hpp"
 
 #include <flowcore/commands/events.hpp>
@@ -26,15 +27,7 @@ constexpr std::size_t max_event_page_bytes = std::size_t(64) << 20;
 
 const char* wire_name(read_order order) { return order == read_order::desc ? "desc" : "asc"; }
 
-// `YYYYMMDDhh0000`: the only form the service stores and compares.
-bool is_time_bucket(std::string_view text) {
-  return text.size() == 14 &&
-         std::all_of(text.begin(), text.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
-}
-
-void invalid(const call&, const std::string& problem) {
-  fail(error::invalid_argument, problem);
-}
+void invalid(const call&, const std::string& problem) { fail(error::invalid_argument, problem); }
 
 void check_time_bucket(const call& c, const std::optional<std::string>& value, const char* field) {
   if (value && !is_time_bucket(*value))

@@ -87,9 +87,14 @@ std::chrono::milliseconds redelivery_wait(std::chrono::milliseconds delay, int n
   return std::chrono::milliseconds(std::min(wait, cap));
 }
 
-bool is_time_bucket(std::string_view text) noexcept {
-  return text.size() == 14 &&
-         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+std::string what_of(const std::exception_ptr& failure) {
+  try {
+    std::rethrow_exception(failure);
+  } catch (const std::exception& e) {
+    return e.what();
+  } catch (...) {
+    return "an exception that is not a std::exception";
+  }
 }
 
 std::vector<std::string> buckets_after(std::string_view current,

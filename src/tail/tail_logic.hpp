@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <exception>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,8 +48,9 @@ std::chrono::milliseconds read_retry_delay(std::chrono::milliseconds retry_inter
 /// The wait before redelivery `n` (1, 2, ...) of an event: delay × 2^(n-1), saturating.
 std::chrono::milliseconds redelivery_wait(std::chrono::milliseconds delay, int n) noexcept;
 
-/// True for a time bucket name: 14 digits, `YYYYMMDDhh0000`.
-bool is_time_bucket(std::string_view text) noexcept;
+/// The text of a caught exception for logs and diagnostics: what() of a std::exception,
+/// else a phrase saying it was something else (a handler or a store may throw anything).
+std::string what_of(const std::exception_ptr& failure);
 
 /// What to read next in one event type: of a listing page (ascending), the buckets after
 /// `current` (empty: from the beginning), in order, each once. A bucket not after the one

@@ -4,7 +4,7 @@
 // field, and a future form can change the "t1" tag without being misread as this one.
 #include <flowcore/event_tail.hpp>
 
-#include "tail/tail_logic.hpp"
+#include "time_bucket.hpp"
 #include "url_encoding.hpp"
 
 #include <algorithm>

@@ -8,6 +8,7 @@
 #include "tail/tail_state.hpp"
 
 #include "logging.hpp"
+#include "time_bucket.hpp"
 
 #include <flowcore/commands/data_core.hpp>
 #include <flowcore/commands/event_type.hpp>
@@ -42,10 +43,8 @@ asio::awaitable<void> tail_state::run_reader(std::shared_ptr<tail_state> self) {
   std::optional<std::string> load_failure;
   try {
     co_await self->load_start();
-  } catch (const std::exception& e) {
-    load_failure = e.what();
   } catch (...) {
-    load_failure = "an exception that is not a std::exception";
+    load_failure = what_of(std::current_exception());
   }
   if (load_failure) {
     // A tail must not start from the wrong place: a store that cannot load stops it.
@@ -69,12 +68,9 @@ asio::awaitable<void> tail_state::run_reader(std::shared_ptr<tail_state> self) {
       co_await self->read_pass();
     } catch (const client_error& e) {
       failure = e;
-    } catch (const std::exception& e) {
-      diagnostics why{.command = "event_tail",
-                      .message = std::string("the reader failed: ") + e.what()};
-      failure = client_error(error::invalid_response, std::move(why));
     } catch (...) {
-      diagnostics why{.command = "event_tail", .message = "the reader failed"};
+      diagnostics why{.command = "event_tail",
+                      .message = "the reader failed: " + what_of(std::current_exception())};
       failure = client_error(error::invalid_response, std::move(why));
     }
     if (self->closed_ || self->ended_) co_return;

@@ -24,16 +24,6 @@ namespace {
 
 constexpr auto no_throw = asio::as_tuple(asio::use_awaitable);
 
-std::string what_of(const std::exception_ptr& failure) {
-  try {
-    std::rethrow_exception(failure);
-  } catch (const std::exception& e) {
-    return e.what();
-  } catch (...) {
-    return "an exception that is not a std::exception";
-  }
-}
-
 std::string describe_event(const event& e) {
   return "event " + e.event_id + " of \"" + e.event_type + "\" (time bucket " + e.time_bucket + ")";
 }

@@ -1,6 +1,7 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 // The event tail's pure decisions and its position's text form, on a fake clock.
 #include "tail/tail_logic.hpp"
+#include "time_bucket.hpp"
 
 #include <flowcore/event_tail.hpp>
 
