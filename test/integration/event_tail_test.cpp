@@ -3,10 +3,10 @@
 // live delivery by notification, lost notifications found by the poll, faults while
 // ingestion runs, bounded read-ahead, positions and checkpoints, redelivery and the dead
 // letter, backdated events, and close() from every state.
+#include "full_listener.hpp"
 #include "stub_fixture.hpp"
 
 #include <boost/asio/bind_cancellation_slot.hpp>
-#include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/cancellation_signal.hpp>
 #include <boost/asio/experimental/awaitable_operators.hpp>
 
@@ -435,20 +435,10 @@ BOOST_AUTO_TEST_CASE(a_connect_that_never_completes_does_not_wedge_it) {
   // the reads and for the notification socket alike, hangs until its budget. The tail
   // keeps retrying, each read bounded by the client's connect timeout, and close() ends it.
   stub_fixture f;
-  asio::ip::tcp::acceptor full(f.ioc);
-  const asio::ip::tcp::endpoint local(asio::ip::make_address("127.0.0.1"), 0);
-  full.open(local.protocol());
-  full.bind(local);
-  full.listen(0);
-  const auto port = full.local_endpoint().port();
-  std::vector<asio::ip::tcp::socket> fillers;
-  for (int i = 0; i < 8; ++i) {
-    fillers.emplace_back(f.ioc);
-    fillers.back().async_connect({local.address(), port}, [](boost::system::error_code) {});
-  }
+  full_listener full(f.ioc);
   f.run([&]() -> asio::awaitable<void> {
     fc::client_options co = f.options();
-    co.base_url = "http://127.0.0.1:" + std::to_string(port);
+    co.base_url = "http://127.0.0.1:" + std::to_string(full.port());
     co.timeouts.connect = 100ms;
     co.retry = fc::retry_policy::none();
     fc::client client = f.make_client(co);
@@ -461,7 +451,6 @@ BOOST_AUTO_TEST_CASE(a_connect_that_never_completes_does_not_wedge_it) {
     tail.close();
     co_await wait_until([&] { return consumer->finished; }, 1s);
     BOOST_TEST(!consumer->failure);
-    for (auto& s : fillers) s.close();
     full.close();
   });
 }

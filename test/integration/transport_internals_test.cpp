@@ -1,5 +1,6 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 // The transport below the client, where tests can script DNS and the idle timeout.
+#include "full_listener.hpp"
 #include "stub_fixture.hpp"
 #include "transport/transport.hpp"
 
@@ -77,20 +78,9 @@ BOOST_AUTO_TEST_CASE(idle_connections_expire) {
 }
 
 BOOST_AUTO_TEST_CASE(connect_that_never_completes_times_out_at_the_connect_budget) {
-  // A listener that never accepts, with its backlog full: Linux drops further SYNs, so a
-  // new connect hangs until its budget expires.
   stub_fixture f;
-  asio::ip::tcp::acceptor full(f.ioc);
-  asio::ip::tcp::endpoint local(asio::ip::make_address("127.0.0.1"), 0);
-  full.open(local.protocol());
-  full.bind(local);
-  full.listen(0);
-  const auto port = full.local_endpoint().port();
-  std::vector<asio::ip::tcp::socket> fillers;
-  for (int i = 0; i < 8; ++i) {
-    fillers.emplace_back(f.ioc);
-    fillers.back().async_connect({local.address(), port}, [](boost::system::error_code) {});
-  }
+  full_listener full(f.ioc);
+  const auto port = full.port();
   fcd::transport t(f.ioc.get_executor(), {.budget = {.connect = std::chrono::milliseconds(200)}});
   f.run([&]() -> asio::awaitable<void> {
     auto request = list_request();
@@ -98,7 +88,6 @@ BOOST_AUTO_TEST_CASE(connect_that_never_completes_times_out_at_the_connect_budge
     auto result = co_await t.exchange(nowhere, request, in(10s));
     BOOST_TEST(result.ec == fc::error::timeout);
     BOOST_TEST(result.phase == "connect");
-    for (auto& s : fillers) s.close();
     full.close();
   });
 }
