@@ -7,6 +7,8 @@
 
 #include "exchange.hpp"
 
+#include <flowcore/stub/server.hpp>
+
 #include <boost/asio/any_io_executor.hpp>
 
 #include <chrono>
@@ -19,19 +21,9 @@ namespace flowcore::stub::detail {
 
 class notification_hub;
 
-struct http_server_options {
-  std::string host = "127.0.0.1";  ///< IP literal to bind.
-  std::uint16_t port = 0;          ///< 0: the system picks one.
-  std::string tls_cert_file;       ///< Both set: serve TLS.
-  std::string tls_key_file;
-  // The limits of flowcore::stub::server_options, same names and meaning.
-  std::uint32_t max_header_bytes = 64 * 1024;
-  std::uint64_t max_body_bytes = 64ull * 1024 * 1024;
-  std::uint64_t max_body_bytes_in_flight = 256ull * 1024 * 1024;
-  std::size_t max_subscriber_queue_bytes = 16 * 1024 * 1024;
-  std::chrono::milliseconds header_timeout{10'000};
-  std::chrono::milliseconds body_timeout{30'000};
-};
+/// The server's own options: the HTTP layer reads the address, the TLS files and the
+/// limits; one struct, so a limit and its default are written once.
+using http_server_options = server_options;
 
 /// Accepts connections and feeds complete requests to a request_sink; an upgrade the sink
 /// accepts (101) becomes a WebSocket registered with `hub`. Requests past a limit or a

@@ -15,20 +15,7 @@ struct server::impl {
   impl(boost::asio::any_io_executor ex, server_options o)
       : options(std::move(o)),
         dispatch(std::make_shared<detail::dispatcher>(ex, options)),
-        http(std::move(ex),
-             detail::http_server_options{.host = options.host,
-                                         .port = options.port,
-                                         .tls_cert_file = options.tls_cert_file,
-                                         .tls_key_file = options.tls_key_file,
-                                         .max_header_bytes = options.max_header_bytes,
-                                         .max_body_bytes = options.max_body_bytes,
-                                         .max_body_bytes_in_flight =
-                                             options.max_body_bytes_in_flight,
-                                         .max_subscriber_queue_bytes =
-                                             options.max_subscriber_queue_bytes,
-                                         .header_timeout = options.header_timeout,
-                                         .body_timeout = options.body_timeout},
-             dispatch,
+        http(std::move(ex), options, dispatch,
              // Aliases the dispatcher: sockets keep the hub alive through it.
              std::shared_ptr<detail::notification_hub>(dispatch, &dispatch->notifications())) {}
 
