@@ -10,6 +10,8 @@
 //
 // Run it against an out-of-process flowcore-stub (bench/run.sh does), so the stub's
 // memory is not counted.
+#include "fetch_or_create.hpp"
+
 #include <flowcore/flowcore.hpp>
 
 #include <boost/asio/co_spawn.hpp>
@@ -40,16 +42,7 @@ namespace {
 
 const fc::api_key bench_key{"fc_bench_0123456789abcdef"};
 
-template <class Fetch, class Create>
-asio::awaitable<typename Fetch::result_type> fetch_or_create(fc::client& client, Fetch fetch,
-                                                             Create create) {
-  try {
-    co_return co_await client.execute(fetch);
-  } catch (const fc::client_error& e) {
-    if (e.code() != fc::error::not_found) throw;
-  }
-  co_return co_await client.execute(create);
-}
+using flowcore::bench::fetch_or_create;
 
 // acme / bench / tick / happened. Returns the data core's id.
 asio::awaitable<std::string> make_topology(fc::client& client) {

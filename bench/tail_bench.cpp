@@ -14,6 +14,8 @@
 // Run it against an out-of-process flowcore-stub (bench/run.sh tail_bench does), so that
 // the CPU measured is the client's only. The API key comes from FLOWCORE_API_KEY; the stub
 // accepts any well-formed key.
+#include "fetch_or_create.hpp"
+
 #include <flowcore/flowcore.hpp>
 
 #include <boost/asio/co_spawn.hpp>
@@ -57,16 +59,7 @@ struct topology {
   std::string live;          // event type name, live lag
 };
 
-template <class Fetch, class Create>
-asio::awaitable<typename Fetch::result_type> fetch_or_create(fc::client& client, Fetch fetch,
-                                                             Create create) {
-  try {
-    co_return co_await client.execute(fetch);
-  } catch (const fc::client_error& e) {
-    if (e.code() != fc::error::not_found) throw;
-  }
-  co_return co_await client.execute(create);
-}
+using flowcore::bench::fetch_or_create;
 
 // acme / bench-tail / tick / caught-<run> and live-<run>.
 asio::awaitable<topology> make_topology(fc::client& client) {
