@@ -35,6 +35,10 @@ constexpr int pool_threads = 4;
 
 // The stub on an io_context and a thread of its own. Its members are reached only through
 // on_stub() (blocking, from the main thread) and query() (from a coroutine).
+//
+// Declare it after the io_context that query()'s callers run on: the stub's thread may drop
+// the last reference to a caller's strand, and a strand must go before its io_context, so
+// this thread is joined first.
 class threaded_stub {
  public:
   threaded_stub() : stub_(ioc_.get_executor()) {
@@ -203,12 +207,12 @@ asio::awaitable<void> make_calls(fc::client client, strand own, strand other, ta
 BOOST_AUTO_TEST_SUITE(threads)
 
 BOOST_AUTO_TEST_CASE(clients_on_strands_complete_on_their_strands) {
+  asio::io_context ioc(pool_threads);  // outlives the stub: see threaded_stub
   threaded_stub s;
   constexpr int clients = 4, coroutines = 3, rounds = 4;
   // One tally per client strand (awaited calls and callbacks bound to it) and one per
   // other strand (callbacks bound there).
   std::vector<tally> own(clients), other(clients);
-  asio::io_context ioc(pool_threads);
   // Created and destroyed while no thread runs the pool. They outlive the coroutines: the
   // last handle going would cancel the callbacks still in flight.
   std::vector<fc::client> kept;
@@ -233,6 +237,7 @@ BOOST_AUTO_TEST_CASE(clients_on_strands_complete_on_their_strands) {
 }
 
 BOOST_AUTO_TEST_CASE(streams_on_strands_receive_every_event) {
+  asio::io_context ioc(pool_threads);  // outlives the stub: see threaded_stub
   threaded_stub s;
   const tree t = make_tree_first(s);
   constexpr std::size_t streams = 3, events = 5;
@@ -243,7 +248,6 @@ BOOST_AUTO_TEST_CASE(streams_on_strands_receive_every_event) {
   std::vector<received> seen(streams);
   tally ingester;
   std::vector<std::string> ingested;
-  asio::io_context ioc(pool_threads);
   fc::notification_options options;
   options.credentials = fc::api_key{test_key};
   options.base_url = s.base_url();
@@ -302,6 +306,7 @@ BOOST_AUTO_TEST_CASE(streams_on_strands_receive_every_event) {
 }
 
 BOOST_AUTO_TEST_CASE(clients_destroyed_with_calls_in_flight_complete_each_call_once) {
+  asio::io_context ioc(pool_threads);  // outlives the stub: see threaded_stub
   threaded_stub s;
   // Nothing is ever answered: only the last handle going can end these calls.
   s.on_stub([](flowcore::stub::server& stub) {
@@ -316,7 +321,6 @@ BOOST_AUTO_TEST_CASE(clients_destroyed_with_calls_in_flight_complete_each_call_o
     int not_cancelled = 0;
   };
   std::vector<calls> outcomes(clients);
-  asio::io_context ioc(pool_threads);
   for (int c = 0; c < clients; ++c) {
     const strand on = asio::make_strand(ioc);
     // Even clients go at once, their calls still resolving or connecting; odd ones once
