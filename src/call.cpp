@@ -88,20 +88,16 @@ void call::require(const std::string& value, const char* field) const {
     fail(error::invalid_argument, std::string(field) + " is required");
 }
 
-asio::awaitable<std::string> call::authorization(const request_spec& spec,
-                                                 steady_clock::time_point deadline) {
-  if (impl_->mode() == credentials_mode::api_key) {
-    const parsed_api_key& key = impl_->checked_api_key();
-    co_return spec.raw_key_auth ? key.key : api_key_authorization(key);
-  }
+asio::awaitable<std::shared_ptr<const std::string>> call::bearer_header(
+    steady_clock::time_point deadline) {
   // The provider is bounded by the call's deadline and cancellation like any I/O.
   const auto& provider = std::get<bearer_token>(impl_->options().credentials).provider;
   fetched_token fetched = co_await fetch_token(provider, deadline - steady_clock::now());
   if (fetched.ec == error::timeout) diag_.phase = "token";
   if (fetched.ec) fail(fetched.ec, secrets_(fetched.problem));
-  std::string token = std::move(fetched.token);
-  secrets_.add_secret(token);
-  co_return bearer_authorization(token);
+  std::shared_ptr<const std::string> header = impl_->bearer_header(fetched.token);
+  secrets_.add_secret(std::move(fetched.token));
+  co_return header;
 }
 
 asio::awaitable<std::string> call::send(request_spec& spec) {
@@ -113,18 +109,21 @@ asio::awaitable<std::string> call::send(request_spec& spec, steady_clock::time_p
   client_impl& client = *impl_;
   client.check_options();
   const std::optional<origin>& base = client.base_origin();
-  const origin where = base             ? *base
-                       : spec.dedicated ? *spec.dedicated
-                                        : service_origin(spec.service);
+  const origin& where = base             ? *base
+                        : spec.dedicated ? *spec.dedicated
+                                         : service_origin(spec.service);
   const idempotency idem = spec.idempotent ? idempotency::idempotent : idempotency::unsafe;
   const logger& log = client.options().logger;
 
   http_request request{.method = spec.method,
                        .target = spec.target,
-                       .headers = {},
+                       .headers = spec.headers,
+                       .authorization = {},
                        .body = spec.body,
                        .body_limit = spec.body_limit,
                        .idempotent = spec.idempotent};
+  // Keeps a bearer value alive for its attempt; an API key's lives in the client.
+  std::shared_ptr<const std::string> bearer;
   bool refreshed_after_401 = false;
   int attempt = 1;
   for (;;) {
@@ -132,8 +131,13 @@ asio::awaitable<std::string> call::send(request_spec& spec, steady_clock::time_p
       diag_.phase = "deadline";
       fail(error::timeout, "the call's deadline passed");
     }
-    request.headers = spec.headers;
-    request.headers.emplace_back("Authorization", co_await authorization(spec, deadline));
+    if (client.mode() == credentials_mode::api_key) {
+      const parsed_api_key& key = client.checked_api_key();  // fails on a malformed key
+      request.authorization = spec.raw_key_auth ? key.key : client.api_key_header();
+    } else {
+      bearer = co_await bearer_header(deadline);
+      request.authorization = *bearer;
+    }
 
     const auto started = steady_clock::now();
     exchange_result result = co_await client.http().exchange(where, request, deadline);

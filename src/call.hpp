@@ -81,9 +81,10 @@ class call {
   steady_clock::time_point deadline() const noexcept { return deadline_; }
 
  private:
-  /// The Authorization value of one attempt; a bearer token is fetched within `deadline`.
-  boost::asio::awaitable<std::string> authorization(const request_spec& spec,
-                                                    steady_clock::time_point deadline);
+  /// The Authorization value of one attempt in bearer mode: a token fetched within
+  /// `deadline`. (An API key's value is built once, by the client.)
+  boost::asio::awaitable<std::shared_ptr<const std::string>> bearer_header(
+      steady_clock::time_point deadline);
 
   std::shared_ptr<client_impl> impl_;
   const char* command_;

@@ -32,7 +32,10 @@ client_impl::client_impl(boost::asio::any_io_executor ex, client_options opts)
   if (const auto* key = std::get_if<api_key>(&options_.credentials)) {
     key_ = parse_api_key(*key);
     secrets_.add_secret(key->key);
-    if (key_) secrets_.add_secret(key_->secret);
+    if (key_) {
+      secrets_.add_secret(key_->secret);
+      api_key_header_ = api_key_authorization(*key_);
+    }
   }
 }
 
@@ -53,13 +56,21 @@ const parsed_api_key& client_impl::checked_api_key() const {
   if (!key_) fail(error::invalid_argument, "invalid api key");
   // The longer of the two forms sent ("ApiKey <id>:<key>"; ingestion sends the raw key)
   // must fit one header; the transport would refuse it anyway, but not naming the key.
-  const std::size_t header = api_key_authorization(*key_).size();
+  const std::size_t header = api_key_header_.size();
   if (header > max_header_bytes)
     fail(error::invalid_argument,
          "the API key is too large for an HTTP header (" + std::to_string(key_->key.size()) +
              " bytes; the Authorization header would be " + std::to_string(header) +
              " bytes, limit " + std::to_string(max_header_bytes) + ")");
   return *key_;
+}
+
+std::shared_ptr<const std::string> client_impl::bearer_header(std::string_view token) {
+  if (!bearer_header_ || token != bearer_token_) {
+    bearer_token_ = token;
+    bearer_header_ = std::make_shared<const std::string>(bearer_authorization(token));
+  }
+  return bearer_header_;
 }
 
 void client_impl::check_options() const {

@@ -40,6 +40,11 @@ class client_impl {
   const std::optional<origin>& base_origin() const;
   /// The checked API key; fails (invalid_argument, "invalid api key") when malformed.
   const parsed_api_key& checked_api_key() const;
+  /// "ApiKey <id>:<key>", built once. Valid after checked_api_key() succeeded.
+  const std::string& api_key_header() const noexcept { return api_key_header_; }
+  /// "Bearer <token>", built once per token: until another token comes, the same value.
+  /// Shared, so that a call keeps its own while another call brings a new token.
+  std::shared_ptr<const std::string> bearer_header(std::string_view token);
   /// The options must be sane: positive budgets, a deadline, retries >= 0.
   void check_options() const;
 
@@ -71,6 +76,9 @@ class client_impl {
   std::optional<origin> base_;
   bool base_valid_ = true;
   std::optional<parsed_api_key> key_;
+  std::string api_key_header_;
+  std::string bearer_token_;
+  std::shared_ptr<const std::string> bearer_header_;
   redactor secrets_;
   transport transport_;
   tenant_instance_cache instance_cache_;

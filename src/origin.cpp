@@ -7,15 +7,22 @@
 
 namespace flowcore::detail {
 
-std::string origin::key() const {
-  std::string h = host.find(':') != std::string::npos ? "[" + host + "]" : host;
-  return std::string(tls ? "https://" : "http://") + h + ":" + std::to_string(port);
+std::string origin::host_header() const {
+  std::string h;
+  append_host_header(h);
+  return h;
 }
 
-std::string origin::host_header() const {
-  std::string h = host.find(':') != std::string::npos ? "[" + host + "]" : host;
-  if (port != (tls ? 443 : 80)) h += ":" + std::to_string(port);
-  return h;
+void origin::append_host_header(std::string& out) const {
+  const bool ipv6 = host.find(':') != std::string::npos;
+  if (ipv6) out += '[';
+  out += host;
+  if (ipv6) out += ']';
+  if (port == (tls ? 443 : 80)) return;
+  char digits[8];
+  const auto end = std::to_chars(digits, digits + sizeof digits, port).ptr;
+  out += ':';
+  out.append(digits, end);
 }
 
 bool origin::host_is_ip_literal() const {
@@ -100,27 +107,36 @@ std::optional<origin> parse_base_url(std::string_view url) {
   return o;
 }
 
-origin service_origin(service s) {
+const origin& service_origin(service s) {
   auto real = [](const char* host) { return origin{.tls = true, .host = host, .port = 443}; };
+  // Built once: a call names its origin without copying a host name.
+  static const origin tenant = real("tenant.api.flowcore.io"),
+                      tenant_store = real("tenant-store.api.flowcore.io"),
+                      data_core = real("data-core-2.api.flowcore.io"),
+                      flow_type = real("flow-type-2.api.flowcore.io"),
+                      event_type = real("event-type-2.api.flowcore.io"),
+                      delete_manager = real("delete-manager.api.flowcore.io"),
+                      webhook = real("webhook.api.flowcore.io"),
+                      event_source = real("event-source.api.flowcore.io");
   switch (s) {
     case service::tenant:
-      return real("tenant.api.flowcore.io");
+      return tenant;
     case service::tenant_store:
-      return real("tenant-store.api.flowcore.io");
+      return tenant_store;
     case service::data_core:
-      return real("data-core-2.api.flowcore.io");
+      return data_core;
     case service::flow_type:
-      return real("flow-type-2.api.flowcore.io");
+      return flow_type;
     case service::event_type:
-      return real("event-type-2.api.flowcore.io");
+      return event_type;
     case service::delete_manager:
-      return real("delete-manager.api.flowcore.io");
+      return delete_manager;
     case service::webhook:
-      return real("webhook.api.flowcore.io");
+      return webhook;
     case service::event_source:
-      return real("event-source.api.flowcore.io");
+      return event_source;
   }
-  return real("tenant.api.flowcore.io");
+  return tenant;
 }
 
 origin dedicated_origin(std::string_view subdomain, std::string_view domain) {

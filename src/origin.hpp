@@ -22,16 +22,16 @@ enum class service {
   event_source,    ///< event-source.api: event reading.
 };
 
-/// scheme + host + port: the key of a connection pool.
+/// Scheme, host and port: where a request goes, and what a connection pool is kept per.
 struct origin {
   bool tls = true;
   std::string host;  ///< A name, an IPv4 literal, or an IPv6 literal without brackets.
   std::uint16_t port = 443;
 
-  /// "https://host:port" (IPv6 bracketed); unique per origin.
-  std::string key() const;
   /// The Host header: host, plus ":port" when not the scheme's default.
   std::string host_header() const;
+  /// Appends host_header() to `out`, building no string of its own.
+  void append_host_header(std::string& out) const;
   /// True for IPv4 and IPv6 literals: no DNS, no SNI.
   bool host_is_ip_literal() const;
 
@@ -43,7 +43,7 @@ struct origin {
 std::optional<origin> parse_base_url(std::string_view url);
 
 /// The real host of a service (`https://data-core-2.api.flowcore.io` ...).
-origin service_origin(service s);
+const origin& service_origin(service s);
 
 /// A dedicated tenant's host for a service: `https://<subdomain>.<domain>`.
 origin dedicated_origin(std::string_view subdomain, std::string_view domain);

@@ -16,7 +16,7 @@ using boost::system::error_code;
 
 connection_lease::connection_lease(connection_lease&& other) noexcept
     : pool_(std::exchange(other.pool_, nullptr)),
-      origin_key_(std::move(other.origin_key_)),
+      origin_(std::exchange(other.origin_, nullptr)),
       connection_(std::move(other.connection_)),
       reused_(other.reused_),
       keep_(other.keep_) {}
@@ -25,7 +25,7 @@ connection_lease& connection_lease::operator=(connection_lease&& other) noexcept
   if (this != &other) {
     release();
     pool_ = std::exchange(other.pool_, nullptr);
-    origin_key_ = std::move(other.origin_key_);
+    origin_ = std::exchange(other.origin_, nullptr);
     connection_ = std::move(other.connection_);
     reused_ = other.reused_;
     keep_ = other.keep_;
@@ -37,7 +37,7 @@ connection_lease::~connection_lease() { release(); }
 
 void connection_lease::release() noexcept {
   if (!pool_) return;
-  std::exchange(pool_, nullptr)->give_back(origin_key_, std::move(connection_), keep_);
+  std::exchange(pool_, nullptr)->give_back(*origin_, std::move(connection_), keep_);
 }
 
 connection_pool::connection_pool(std::size_t max_per_origin, std::chrono::milliseconds idle_timeout)
@@ -45,58 +45,57 @@ connection_pool::connection_pool(std::size_t max_per_origin, std::chrono::millis
 
 connection_pool::~connection_pool() { shutdown(); }
 
-connection_lease connection_pool::make_lease(const std::string& origin_key,
+connection_lease connection_pool::make_lease(pooled_origin& state,
                                              std::unique_ptr<http_connection> c, bool reused) {
   connection_lease lease;
   lease.pool_ = this;
-  lease.origin_key_ = origin_key;
+  lease.origin_ = &state;
   lease.connection_ = std::move(c);
   lease.reused_ = reused;
   return lease;
 }
 
 asio::awaitable<std::pair<error_code, connection_lease>> connection_pool::acquire(
-    std::string origin_key, steady_clock::time_point deadline) {
-  origin_state& state = origins_[origin_key];
+    const origin& where, steady_clock::time_point deadline, bool check_peer) {
+  pooled_origin& state = origins_[where];
 
   // Most recently used first: it is the least likely to have been closed by the server.
   while (!state.idle.empty()) {
     std::unique_ptr<http_connection> c = std::move(state.idle.back());
     state.idle.pop_back();
-    if (steady_clock::now() - c->idle_since() < idle_timeout_ && c->reusable())
-      co_return std::pair{error_code{}, make_lease(origin_key, std::move(c), true)};
+    if (steady_clock::now() - c->idle_since() < idle_timeout_ && (!check_peer || c->peer_silent()))
+      co_return std::pair{error_code{}, make_lease(state, std::move(c), true)};
     --state.open;  // stale: dropped (closed by its destructor)
   }
   if (state.open < max_per_origin_ && state.waiters.empty()) {
     ++state.open;
-    co_return std::pair{error_code{}, make_lease(origin_key, nullptr, false)};
+    co_return std::pair{error_code{}, make_lease(state, nullptr, false)};
   }
 
   // Full: wait in line. give_back() hands us a connection or a slot and wakes us.
-  auto me = std::make_shared<waiter>(co_await asio::this_coro::executor);
+  auto me = std::make_shared<pool_waiter>(co_await asio::this_coro::executor);
   state.waiters.push_back(me);
   me->wake.expires_at(deadline);
   auto [ec] = co_await me->wake.async_wait(asio::as_tuple(asio::use_awaitable));
   if (me->granted) {
+    // A connection handed over: its slot stays ours even when the peer spoke meanwhile.
+    if (me->connection && check_peer && !me->connection->peer_silent()) me->connection.reset();
     bool reused = me->connection != nullptr;
-    co_return std::pair{error_code{}, make_lease(origin_key, std::move(me->connection), reused)};
+    co_return std::pair{error_code{}, make_lease(state, std::move(me->connection), reused)};
   }
-  auto& waiters = origins_[origin_key].waiters;
+  auto& waiters = state.waiters;
   waiters.erase(std::remove(waiters.begin(), waiters.end(), me), waiters.end());
   co_return std::pair{
       error_code(ec == asio::error::operation_aborted ? error::cancelled : error::timeout),
       connection_lease{}};
 }
 
-void connection_pool::give_back(const std::string& origin_key, std::unique_ptr<http_connection> c,
+void connection_pool::give_back(pooled_origin& state, std::unique_ptr<http_connection> c,
                                 bool keep) {
-  auto it = origins_.find(origin_key);
-  if (it == origins_.end()) return;
-  origin_state& state = it->second;
   if (c && !(keep && c->reusable())) c.reset();  // closed: its slot is what we give back
 
   if (!state.waiters.empty()) {
-    std::shared_ptr<waiter> next = std::move(state.waiters.front());
+    std::shared_ptr<pool_waiter> next = std::move(state.waiters.front());
     state.waiters.pop_front();
     next->granted = true;
     next->connection = std::move(c);  // a live connection, or null: a free slot
@@ -112,7 +111,7 @@ void connection_pool::give_back(const std::string& origin_key, std::unique_ptr<h
 }
 
 void connection_pool::shutdown() {
-  for (auto& [key, state] : origins_) {
+  for (auto& [where, state] : origins_) {
     state.open -= state.idle.size();
     state.idle.clear();
     for (auto& w : state.waiters) w->wake.cancel();

@@ -2,7 +2,10 @@
 #pragma once
 // Keep-alive connections per origin (PITFALLS.md 2.1, 2.2): at most N per origin, one
 // exchange per connection, then callers queue first-in first-out within their deadline.
-// Idle connections are closed after `idle_timeout` and checked before reuse.
+// Idle connections are closed after `idle_timeout`. Before a request that could not be
+// re-sent, a reused connection is also checked with a peek (one system call); a request
+// that can be re-sent skips it, and a connection the server closed meanwhile costs it one
+// re-send on a fresh connection (transport.cpp).
 
 #include "transport/http_connection.hpp"
 
@@ -13,10 +16,12 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <tuple>
 
 namespace flowcore::detail {
 
 class connection_pool;
+struct pooled_origin;
 
 /// The right to use one connection slot of an origin. Destroying it frees the slot and
 /// closes the connection unless keep() said the connection may be reused.
@@ -40,10 +45,25 @@ class connection_lease {
   void release() noexcept;
 
   connection_pool* pool_ = nullptr;
-  std::string origin_key_;
+  pooled_origin* origin_ = nullptr;
   std::unique_ptr<http_connection> connection_;
   bool reused_ = false;
   bool keep_ = false;
+};
+
+/// A caller waiting in line for a connection of a full origin.
+struct pool_waiter {
+  explicit pool_waiter(boost::asio::any_io_executor ex) : wake(ex) {}
+  boost::asio::steady_timer wake;
+  bool granted = false;
+  std::unique_ptr<http_connection> connection;  // null with granted: a free slot
+};
+
+/// One origin's connections.
+struct pooled_origin {
+  std::size_t open = 0;  // idle + in use + being opened
+  std::deque<std::unique_ptr<http_connection>> idle;
+  std::deque<std::shared_ptr<pool_waiter>> waiters;
 };
 
 class connection_pool {
@@ -54,9 +74,10 @@ class connection_pool {
   connection_pool& operator=(const connection_pool&) = delete;
 
   /// An idle live connection, a free slot, or a wait in line until one of them or the
-  /// deadline (fc::error::timeout) or cancellation (fc::error::cancelled).
+  /// deadline (fc::error::timeout) or cancellation (fc::error::cancelled). With
+  /// `check_peer`, a reused connection must also pass http_connection::peer_silent().
   boost::asio::awaitable<std::pair<boost::system::error_code, connection_lease>> acquire(
-      std::string origin_key, steady_clock::time_point deadline);
+      const origin& where, steady_clock::time_point deadline, bool check_peer);
 
   /// Closes idle connections and fails every waiter with cancelled.
   void shutdown();
@@ -64,26 +85,21 @@ class connection_pool {
  private:
   friend class connection_lease;
 
-  struct waiter {
-    explicit waiter(boost::asio::any_io_executor ex) : wake(ex) {}
-    boost::asio::steady_timer wake;
-    bool granted = false;
-    std::unique_ptr<http_connection> connection;  // null with granted: a free slot
+  // Origins in any fixed order: the key is the origin itself, so a lookup builds no text.
+  struct origin_order {
+    bool operator()(const origin& a, const origin& b) const {
+      return std::tie(a.tls, a.port, a.host) < std::tie(b.tls, b.port, b.host);
+    }
   };
 
-  struct origin_state {
-    std::size_t open = 0;  // idle + in use + being opened
-    std::deque<std::unique_ptr<http_connection>> idle;
-    std::deque<std::shared_ptr<waiter>> waiters;
-  };
-
-  void give_back(const std::string& origin_key, std::unique_ptr<http_connection> c, bool keep);
-  connection_lease make_lease(const std::string& origin_key, std::unique_ptr<http_connection> c,
+  void give_back(pooled_origin& state, std::unique_ptr<http_connection> c, bool keep);
+  connection_lease make_lease(pooled_origin& state, std::unique_ptr<http_connection> c,
                               bool reused);
 
   std::size_t max_per_origin_;
   std::chrono::milliseconds idle_timeout_;
-  std::map<std::string, origin_state, std::less<>> origins_;
+  // Never erased, so a lease may point at its origin's entry.
+  std::map<origin, pooled_origin, origin_order> origins_;
 };
 
 }  // namespace flowcore::detail

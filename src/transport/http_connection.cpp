@@ -10,6 +10,7 @@
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http.hpp>
 
@@ -32,12 +33,41 @@ using boost::system::error_code;
 constexpr auto no_throw = asio::as_tuple(asio::use_awaitable);
 constexpr std::size_t header_limit = 16 * 1024;  // PITFALLS.md 2.3
 
+// The request's bytes, written into `out` (cleared first, its capacity kept): the request
+// line, Host, User-Agent, Accept, the caller's headers in order, Authorization, then
+// Content-Type and Content-Length when there is a body, and the body. Built by hand
+// rather than with Beast's fields and serializer: one append per piece into a buffer the
+// connection reuses, instead of an allocation per header and a buffer sequence walked per
+// write. Values are copied as they are: the transport refused CR, LF and NUL in them.
+void serialise_request(const http_request& request, const origin& where, std::string& out) {
+  out.clear();
+  auto line = [&out](std::string_view name, std::string_view value) {
+    out.append(name).append(": ").append(value).append("\r\n");
+  };
+  out.append(request.method).append(" ").append(request.target).append(" HTTP/1.1\r\n");
+  out.append("Host: ");
+  where.append_host_header(out);
+  out.append("\r\n");
+  line("User-Agent", "flowcore-cpp/" FLOWCORE_VERSION);
+  line("Accept", "application/json");
+  for (const auto& [name, value] : request.headers) line(name, value);
+  if (!request.authorization.empty()) line("Authorization", request.authorization);
+  if (request.body) {
+    line("Content-Type", "application/json");
+    // Content-Length: no chunked bodies (API-CONTRACT.md 3.1)
+    line("Content-Length", std::to_string(request.body->size()));
+  }
+  out.append("\r\n");
+  if (request.body) out.append(*request.body);
+}
+
 }  // namespace
 
 struct http_connection::impl {
   explicit impl(byte_stream s) : io(std::move(s)) {}
   byte_stream io;
   beast::flat_buffer buffer;
+  std::string request_bytes;  // reused by every request on this connection
   bool keep_alive = false;
 };
 
@@ -56,13 +86,24 @@ asio::awaitable<http_connection::open_result> http_connection::open(
                                                    budget, deadline, std::move(resolver));
   open_result out{.ec = opened.ec, .phase = std::move(opened.phase),
                   .detail = std::move(opened.detail)};
-  if (opened.stream)
+  if (opened.stream) {
+    // Non-blocking once, for peer_silent(): Asio's own operations do not mind, and setting
+    // it per check would cost an ioctl each time.
+    error_code ec;
+    opened.stream->tcp().socket().non_blocking(true, ec);
+    if (ec) {
+      out.ec = error::connection_failed;
+      out.phase = "connect";
+      out.detail = ec.message();
+      co_return out;
+    }
     out.connection.reset(new http_connection(std::make_unique<impl>(std::move(*opened.stream))));
+  }
   co_return out;
 }
 
 asio::awaitable<http_connection::round_trip_result> http_connection::round_trip(
-    const http_request& request, const std::string& host_header, const timeouts& budget,
+    const http_request& request, const origin& where, const timeouts& budget,
     steady_clock::time_point deadline) {
   round_trip_result out;
   auto& result = out.result;
@@ -76,20 +117,11 @@ asio::awaitable<http_connection::round_trip_result> http_connection::round_trip(
     return std::move(out);
   };
 
-  http::request<http::string_body> req{http::string_to_verb(request.method), request.target, 11};
-  req.set(http::field::host, host_header);
-  req.set(http::field::user_agent, "flowcore-cpp/" FLOWCORE_VERSION);
-  req.set(http::field::accept, "application/json");
-  for (const auto& [name, value] : request.headers) req.set(name, value);
-  if (request.body) {
-    req.set(http::field::content_type, "application/json");
-    req.body() = *request.body;
-    req.prepare_payload();  // Content-Length: no chunked bodies (API-CONTRACT.md 3.1)
-  }
-
+  serialise_request(request, where, c.request_bytes);
   c.io.tcp().expires_after(clip(budget.write, deadline));
-  auto [write_ec, written] =
-      co_await std::visit([&](auto& s) { return http::async_write(s, req, no_throw); }, c.io.stream);
+  auto [write_ec, written] = co_await std::visit(
+      [&](auto& s) { return asio::async_write(s, asio::buffer(c.request_bytes), no_throw); },
+      c.io.stream);
   result.may_have_reached_server = true;
   if (write_ec) {
     out.write_failed = true;
@@ -128,20 +160,19 @@ asio::awaitable<http_connection::round_trip_result> http_connection::round_trip(
   co_return std::move(out);
 }
 
-bool http_connection::reusable() {
-  if (!impl_->keep_alive) return false;
+bool http_connection::reusable() const {
   // Bytes read past the end of the answer belong to no request of ours (a second,
   // unasked response): left in the buffer, they would be taken as the next call's answer.
-  if (impl_->buffer.size() != 0) return false;
-  auto& socket = impl_->io.tcp().socket();
-  if (!socket.is_open()) return false;
+  return impl_->keep_alive && impl_->buffer.size() == 0 && impl_->io.tcp().socket().is_open();
+}
+
+bool http_connection::peer_silent() {
   // A peer that closed (FIN), reset, or sent anything unasked (a TLS alert, a stray
-  // response) makes the connection unusable; only "nothing to read" means alive.
+  // response) makes the connection unusable; only "nothing to read" means alive. The
+  // socket is non-blocking since open(), so this is the one recv and no ioctl.
   error_code ec;
-  socket.non_blocking(true, ec);
-  if (ec) return false;
   char byte = 0;
-  socket.receive(asio::buffer(&byte, 1), tcp::socket::message_peek, ec);
+  impl_->io.tcp().socket().receive(asio::buffer(&byte, 1), tcp::socket::message_peek, ec);
   return ec == asio::error::would_block;
 }
 

@@ -48,13 +48,17 @@ class http_connection {
     bool response_started = false;
   };
   boost::asio::awaitable<round_trip_result> round_trip(const http_request& request,
-                                                       const std::string& host_header,
-                                                       const timeouts& budget,
+                                                       const origin& where, const timeouts& budget,
                                                        steady_clock::time_point deadline);
 
-  /// True when the last response allowed keep-alive and the peer has not closed since:
-  /// a non-blocking peek must find nothing to read (PITFALLS.md 2.1).
-  bool reusable();
+  /// True when the last exchange ended cleanly with a response that allowed keep-alive
+  /// and nothing was read past its end. No system call.
+  bool reusable() const;
+
+  /// True when the peer has neither closed, reset nor sent anything since the last
+  /// exchange: a non-blocking peek finds nothing to read. One system call; the pool makes
+  /// it only before a request that could not be re-sent on a fresh connection.
+  bool peer_silent();
 
   /// When the connection went idle.
   steady_clock::time_point idle_since() const noexcept { return idle_since_; }

@@ -11,6 +11,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -25,19 +26,22 @@ using resolver_fn = std::function<void(
     std::function<void(boost::system::error_code, std::vector<boost::asio::ip::tcp::endpoint>)>
         done)>;
 
-/// The longest header name or value the transport can send. Beast keeps a field's
-/// offsets as uint16_t and throws std::length_error when the name or the value plus the
-/// two bytes of ": " passes 65535; the transport refuses such a request before any I/O
-/// with invalid_argument, and commands check the fields they know by name first.
+/// The longest header name or value the transport sends. Beast-based servers keep a
+/// field's offsets as uint16_t and cannot take a name or a value that, with the two bytes
+/// of ": ", passes 65535; the transport refuses such a request before any I/O with
+/// invalid_argument, and commands check the fields they know by name first.
 inline constexpr std::size_t max_header_bytes = 65535 - 2;
 
+/// What one exchange sends. The views are the caller's: they must outlive the exchange.
 struct http_request {
-  std::string method = "GET";
-  std::string target;  ///< Path and query, already percent-encoded.
-  /// Besides Host, User-Agent, Accept, Content-Type and Content-Length, which are set by
-  /// the transport: Authorization, ingestion headers.
+  std::string_view method = "GET";
+  std::string_view target;  ///< Path and query, already percent-encoded.
+  /// Besides Host, User-Agent, Accept, Authorization, Content-Type and Content-Length:
+  /// the ingestion headers.
   std::vector<std::pair<std::string, std::string>> headers;
-  std::optional<std::string> body;                ///< JSON; sets Content-Type and Content-Length.
+  /// The Authorization value; the caller keeps it alive until the exchange ends.
+  std::string_view authorization;
+  std::optional<std::string_view> body;           ///< JSON; sets Content-Type and Content-Length.
   std::size_t body_limit = std::size_t(8) << 20;  ///< Larger answers: invalid_response.
   bool idempotent = true;  ///< May be re-sent after a stale keep-alive connection failed.
 };

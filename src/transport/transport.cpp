@@ -14,19 +14,27 @@ using boost::system::error_code;
 
 namespace {
 
-// A header Beast cannot hold would throw while the request is assembled, after a
-// connection was taken; refused here instead, naming the header and the limit. Header
-// names are the library's own, so they are safe to print; values never are.
-std::string oversized_header(const http_request& request) {
-  const std::string limit =
-      " bytes; an HTTP header holds at most " + std::to_string(max_header_bytes);
-  for (const auto& [name, value] : request.headers) {
-    if (name.size() > max_header_bytes)
-      return "a header name is " + std::to_string(name.size()) + limit;
+// What makes the request's headers unsendable, or empty: a name or value over the limit
+// (refused before a connection is taken, naming the header and the limit), or a CR, LF or
+// NUL in a value, which would end the header early and let the rest pass for headers of
+// its own. Header names are the library's own, so they are safe to print; values never
+// are. Texts are built only when something is wrong.
+std::string header_problem(const http_request& request) {
+  auto problem = [](std::string_view name, std::string_view value) -> std::string {
+    auto too_long = [](std::string what, std::size_t size) {
+      return what + " is " + std::to_string(size) + " bytes; an HTTP header holds at most " +
+             std::to_string(max_header_bytes);
+    };
+    if (name.size() > max_header_bytes) return too_long("a header name", name.size());
     if (value.size() > max_header_bytes)
-      return "the " + name + " header is " + std::to_string(value.size()) + limit;
-  }
-  return {};
+      return too_long("the " + std::string(name) + " header", value.size());
+    if (value.find_first_of(std::string_view("\r\n\0", 3)) != std::string_view::npos)
+      return "the " + std::string(name) + " header contains CR, LF or NUL";
+    return {};
+  };
+  for (const auto& [name, value] : request.headers)
+    if (std::string p = problem(name, value); !p.empty()) return p;
+  return problem("Authorization", request.authorization);
 }
 
 }  // namespace
@@ -48,7 +56,7 @@ error_code transport::ensure_tls_context() {
 asio::awaitable<exchange_result> transport::exchange(const origin& where,
                                                      const http_request& request,
                                                      steady_clock::time_point deadline) {
-  if (std::string problem = oversized_header(request); !problem.empty())
+  if (std::string problem = header_problem(request); !problem.empty())
     co_return exchange_result{.ec = error::invalid_argument, .phase = "request", .detail = problem};
   if (where.tls) {
     if (error_code ec = ensure_tls_context()) {
@@ -59,12 +67,12 @@ asio::awaitable<exchange_result> transport::exchange(const origin& where,
                                               : "no system trust store"};
     }
   }
-  const std::string key = where.key();
   int sent = 0;
   // At most one re-send, and only for a connection taken from the pool that failed
   // before any byte of an answer arrived: the server closed it while idle (PITFALLS 2.1).
   for (;;) {
-    auto [queue_ec, lease] = co_await pool_.acquire(key, deadline);
+    // Only a request that cannot be re-sent pays for the peek (see connection_pool.hpp).
+    auto [queue_ec, lease] = co_await pool_.acquire(where, deadline, !request.idempotent);
     if (queue_ec) {
       co_return exchange_result{.ec = queue_ec,
                                 .phase = "queue",
@@ -82,8 +90,7 @@ asio::awaitable<exchange_result> transport::exchange(const origin& where,
       }
       lease.set(std::move(opened.connection));
     }
-    auto trip = co_await lease.connection()->round_trip(request, where.host_header(),
-                                                        options_.budget, deadline);
+    auto trip = co_await lease.connection()->round_trip(request, where, options_.budget, deadline);
     sent += trip.result.requests_sent;
     trip.result.requests_sent = sent;
     if (!trip.result.ec) {

@@ -83,7 +83,7 @@ asio::awaitable<json::value> stub_get(stub_fixture& f, std::string target) {
   fcd::transport t(f.ioc.get_executor(), fcd::transport_options{});
   const fcd::origin where{.tls = false, .host = "127.0.0.1", .port = f.stub.port()};
   fcd::http_request request;
-  request.target = std::move(target);
+  request.target = target;
   request.headers.emplace_back("Authorization", "ApiKey testid:" + test_key);
   const auto deadline = std::chrono::steady_clock::now() + 10s;
   fcd::exchange_result result = co_await t.exchange(where, request, deadline);

@@ -1,7 +1,8 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 // client_options::pool_idle_timeout against a keep-alive server with an idle timeout of its
 // own: a stale connection is re-sent once when that is safe, a create on one fails without
-// a re-send, and an expiry below the server's avoids stale connections altogether.
+// a re-send, an expiry below the server's avoids stale connections altogether, and a
+// connection the server closed while idle is caught before a create.
 #include "stub_fixture.hpp"
 
 #include <boost/asio/detached.hpp>
@@ -15,6 +16,7 @@
 #include <cstdint>
 #include <istream>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -40,6 +42,16 @@ class idle_closing_server {
   }
   /// The server's idle timeout passes for every connection idle now.
   void expire_idle() { ++expiry_; }
+  /// The server closes every connection idle now, before the client sends on it again: a
+  /// FIN waits in the client's socket (on loopback, by the time close() returns).
+  void close_idle_now() {
+    for (auto* socket : waiting_) {
+      closed_here_.insert(socket);
+      socket->close();
+      ++closed_by_server;
+    }
+    waiting_.clear();
+  }
   /// Closes the acceptor and every connection, so that the io_context runs out of work.
   void stop() {
     stopping_ = true;
@@ -52,6 +64,8 @@ class idle_closing_server {
   int answered = 0;          // requests answered
   int dropped = 0;           // requests that met an expired connection
   int closed_by_client = 0;  // connections the client closed while they were idle
+  int closed_by_server = 0;  // by close_idle_now()
+  std::string answer_body = "[]";
 
  private:
   asio::awaitable<void> accept_loop() {
@@ -66,14 +80,14 @@ class idle_closing_server {
 
   asio::awaitable<void> serve(std::shared_ptr<asio::ip::tcp::socket> connection) {
     asio::ip::tcp::socket& socket = *connection;
-    const std::string answer =
-        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n[]";
     asio::streambuf in;
     for (;;) {
       const std::uint64_t idle_since = expiry_;
+      waiting_.insert(&socket);
       auto [ec, header_bytes] = co_await asio::async_read_until(socket, in, "\r\n\r\n", no_throw);
+      waiting_.erase(&socket);
       if (ec) {
-        if (!stopping_) ++closed_by_client;
+        if (!stopping_ && !closed_here_.count(&socket)) ++closed_by_client;
         co_return;
       }
       std::size_t body_bytes = content_length(in, header_bytes);
@@ -89,6 +103,9 @@ class idle_closing_server {
         socket.close();
         co_return;
       }
+      const std::string answer =
+          "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
+          std::to_string(answer_body.size()) + "\r\n\r\n" + answer_body;
       auto [write_ec, n] = co_await asio::async_write(socket, asio::buffer(answer), no_throw);
       if (write_ec) co_return;
       ++answered;
@@ -109,6 +126,8 @@ class idle_closing_server {
   std::vector<std::shared_ptr<asio::ip::tcp::socket>> sockets_;
   std::uint64_t expiry_ = 0;
   bool stopping_ = false;
+  std::set<asio::ip::tcp::socket*> waiting_;      // idle: waiting for a request
+  std::set<asio::ip::tcp::socket*> closed_here_;  // by close_idle_now()
 };
 
 struct pool_fixture {
@@ -214,6 +233,51 @@ BOOST_AUTO_TEST_CASE(expiry_below_the_server_timeout_never_reuses_a_stale_connec
   BOOST_TEST(f.server.accepted == 3);
   BOOST_TEST(f.server.requests == 3);
   BOOST_TEST(f.server.dropped == 0);
+}
+
+// A request that cannot be re-sent (a create) checks a reused connection first: one the
+// server closed while it was idle is dropped, and the create goes out once, on a new one.
+BOOST_AUTO_TEST_CASE(create_after_the_server_closed_an_idle_connection_opens_a_new_one) {
+  pool_fixture f;
+  f.server.answer_body =
+      R"({"id":"dc-1","tenantId":"t-1","tenant":"acme","name":"orders","description":"",)"
+      R"("accessControl":"private","deleteProtection":false,"isDeleting":false,)"
+      R"("isFlowcoreManaged":false})";
+  auto client = f.make_client(4000ms);
+  f.run([&]() -> asio::awaitable<void> {
+    fc::data_core_fetch fetch{.data_core_id = "dc-1"};
+    co_await client.execute(fetch);
+    f.server.close_idle_now();
+    fc::data_core_create create{.tenant_id = "t-1", .name = "orders"};
+    fc::diagnostics diag;
+    auto [ec, core] = co_await client.async_execute(create, diag, no_throw);
+    BOOST_TEST(!ec, diag.message);
+    BOOST_TEST(diag.attempts == 1);
+    BOOST_TEST(core.id == "dc-1");
+  });
+  BOOST_TEST(f.server.closed_by_server == 1);
+  BOOST_TEST(f.server.accepted == 2);
+  BOOST_TEST(f.server.requests == 2);
+}
+
+// A request that can be re-sent skips that check, which costs a system call per call: on
+// a connection the server closed while idle it fails before any answer and goes out once
+// more on a new connection, outside the retry policy (none here).
+BOOST_AUTO_TEST_CASE(fetch_after_the_server_closed_an_idle_connection_is_resent_once) {
+  pool_fixture f;
+  auto client = f.make_client(4000ms);
+  f.run([&]() -> asio::awaitable<void> {
+    fc::tenant_list list;
+    co_await client.execute(list);
+    f.server.close_idle_now();
+    fc::diagnostics diag;
+    auto [ec, tenants] = co_await client.async_execute(list, diag, no_throw);
+    BOOST_TEST(!ec, diag.message);
+    BOOST_TEST(diag.attempts == 2);
+  });
+  BOOST_TEST(f.server.closed_by_server == 1);
+  BOOST_TEST(f.server.accepted == 2);
+  BOOST_TEST(f.server.requests == 2);
 }
 
 BOOST_AUTO_TEST_CASE(non_positive_pool_idle_timeout_is_invalid_argument) {

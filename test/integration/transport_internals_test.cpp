@@ -92,8 +92,8 @@ BOOST_AUTO_TEST_CASE(connect_that_never_completes_times_out_at_the_connect_budge
   });
 }
 
-// Beast cannot hold a header over 65533 bytes (it would throw std::length_error while
-// assembling the request); the transport refuses it before taking a connection.
+// Beast-based servers cannot take a header over 65533 bytes; the transport refuses one
+// before taking a connection.
 BOOST_AUTO_TEST_CASE(a_header_too_large_to_send_is_refused_before_connecting) {
   // The stub's own header limit (64 KiB in all) would refuse the largest value we send.
   stub_fixture f(flowcore::stub::server_options{.max_header_bytes = 256 * 1024});
@@ -119,6 +119,34 @@ BOOST_AUTO_TEST_CASE(a_header_too_large_to_send_is_refused_before_connecting) {
   });
   BOOST_TEST(f.stub.requests().size() == 1u);
   BOOST_TEST(f.stub.connections_accepted() == 1u);
+}
+
+// The transport writes header values as they are: a CR or LF would end the header early
+// and smuggle the rest in as headers of its own, so such a value is refused before any I/O,
+// naming the header but never quoting the value.
+BOOST_AUTO_TEST_CASE(a_header_value_with_cr_lf_or_nul_is_refused_before_connecting) {
+  stub_fixture f;
+  fcd::transport t(f.ioc.get_executor(), {});
+  f.run([&]() -> asio::awaitable<void> {
+    for (std::string bad :
+         {std::string("v\r\nX-Injected: 1"), std::string("v\nw"), std::string("v\0w", 3)}) {
+      auto request = list_request();
+      request.headers.emplace_back("x-flowcore-event-time", bad);
+      auto result = co_await t.exchange(stub_origin(f, "127.0.0.1"), request, in(10s));
+      BOOST_TEST(result.ec == fc::error::invalid_argument);
+      BOOST_TEST(result.phase == "request");
+      BOOST_TEST(result.detail == "the x-flowcore-event-time header contains CR, LF or NUL");
+      BOOST_TEST(result.requests_sent == 0);
+
+      auto with_authorization = list_request();
+      with_authorization.headers.clear();
+      with_authorization.authorization = bad;
+      result = co_await t.exchange(stub_origin(f, "127.0.0.1"), with_authorization, in(10s));
+      BOOST_TEST(result.ec == fc::error::invalid_argument);
+      BOOST_TEST(result.detail == "the Authorization header contains CR, LF or NUL");
+    }
+  });
+  BOOST_TEST(f.stub.connections_accepted() == 0u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
