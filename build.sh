@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# build.sh demo | test
+# build.sh demo | test | bench
 #   demo: build the release preset, start flowcore-stub on a free port, run the examples
 #         (quickstart, lifecycle, notifications) against it, stop the stub.
 #   test: build the test preset (AddressSanitizer + UBSan) and run the whole suite with ctest,
 #         then build the tsan preset (ThreadSanitizer) and run the integration suites again.
+#   bench: build the release preset and run every benchmark (bench/all.sh), client and stub
+#         on separate cores; the results go into BENCHMARKS.md. Also needs strace.
 # Missing Debian packages are installed when run as root; otherwise the one apt-get line to
 # run is printed. A second run does no extra work: packages are checked with dpkg, the
 # build tree is configured once and rebuilt incrementally.
@@ -15,7 +17,7 @@ packages=(g++ cmake ninja-build pkg-config ca-certificates libssl-dev
 
 ensure_packages() {
   local missing=() p
-  for p in "${packages[@]}"; do
+  for p in "${packages[@]}" "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
@@ -78,5 +80,6 @@ run_tests() {
 case "${1:-}" in
   demo) ensure_packages; run_demo ;;
   test) ensure_packages; run_tests ;;
-  *) echo "usage: $0 demo|test" >&2; exit 2 ;;
+  bench) ensure_packages strace; build_preset release; bench/all.sh ;;
+  *) echo "usage: $0 demo|test|bench" >&2; exit 2 ;;
 esac

@@ -282,9 +282,10 @@ result measure_floor(setup& s, int in_flight, int calls, bool heap) {
   auto run_loop = [&](int per_worker, loop_meter* meter) {
     int busy = in_flight;
     for (auto& c : conns)
-      asio::co_spawn(s.ioc, worker(*c, req, s.id, per_worker, meter, busy), [](std::exception_ptr e) {
-        if (e) std::rethrow_exception(e);
-      });
+      asio::co_spawn(s.ioc, worker(*c, req, s.id, per_worker, meter, busy),
+                     [](std::exception_ptr e) {
+                       if (e) std::rethrow_exception(e);
+                     });
     run_until(s.ioc, [&] { return busy == 0; });
   };
   run_loop(std::max(1, 200 / in_flight), nullptr);  // warm up
@@ -315,9 +316,8 @@ result measure_flowcore(setup& s, int in_flight, int calls, bool heap) {
       fc::client client(s.ioc.get_executor(), options());
       for (int i = 0; i < in_flight; ++i) {
         ++pending;
-        client.async_execute(fetch, [&pending](boost::system::error_code, fc::data_core) {
-          --pending;
-        });
+        client.async_execute(fetch,
+                             [&pending](boost::system::error_code, fc::data_core) { --pending; });
       }
       s.ioc.restart();
       s.ioc.run_for(300ms);
@@ -366,7 +366,8 @@ std::string capture_flowcore_request(asio::io_context& ioc, const std::string& i
       [](tcp::acceptor& acceptor, std::string& captured) -> asio::awaitable<void> {
         tcp::socket peer = co_await acceptor.async_accept(asio::use_awaitable);
         asio::streambuf in;
-        const std::size_t n = co_await asio::async_read_until(peer, in, "\r\n\r\n", asio::use_awaitable);
+        const std::size_t n =
+            co_await asio::async_read_until(peer, in, "\r\n\r\n", asio::use_awaitable);
         captured.assign(asio::buffers_begin(in.data()), asio::buffers_begin(in.data()) + long(n));
         const std::string answer = "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n";
         co_await asio::async_write(peer, asio::buffer(answer), asio::use_awaitable);
@@ -429,8 +430,8 @@ int main(int argc, char** argv) try {
   asio::io_context ioc;
   setup s{.ioc = ioc, .where = parse_endpoint(args[0]), .base_url = args[0]};
   {
-    fc::client client(ioc.get_executor(), fc::client_options{.credentials = bench_key,
-                                                             .base_url = s.base_url});
+    fc::client client(ioc.get_executor(),
+                      fc::client_options{.credentials = bench_key, .base_url = s.base_url});
     auto made = asio::co_spawn(ioc, bench_data_core(client), asio::use_future);
     ioc.run();
     s.id = made.get();
@@ -450,8 +451,11 @@ int main(int argc, char** argv) try {
   }
 
   std::printf("data_core_fetch by id, %d calls per row; heap: bytes per call in flight\n\n", calls);
-  std::printf("| client   | in flight | calls/s | p50 us | p99 us | CPU us/call | allocs/call | heap B |\n");
-  std::printf("|----------|------:|----------:|---------:|---------:|-------:|-------:|--------:|\n");
+  std::printf(
+      "| client   | in flight | calls/s | p50 us | p99 us | CPU us/call | allocs/call | heap B "
+      "|\n");
+  std::printf(
+      "|----------|------:|----------:|---------:|---------:|-------:|-------:|--------:|\n");
   for (int n : in_flight) {
     if (which != "flowcore") print_row("floor", n, measure_floor(s, n, calls, heap));
     if (which != "floor") print_row("flowcore", n, measure_flowcore(s, n, calls, heap));

@@ -9,6 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bench=notification_bench
 case "${1:-}" in *_bench) bench=$1; shift ;; esac
-[ -f build/release/build.ninja ] || cmake --preset release
-cmake --build --preset release --target flowcore-stub "$bench"
+# Build output on stderr: stdout is the measurement (bench/all.sh records it).
+[ -f build/release/build.ninja ] || cmake --preset release >&2
+cmake --build --preset release --target flowcore-stub "$bench" >&2
 exec test/run_example.sh build/release/bin/flowcore-stub "build/release/bin/$bench" "$@"
