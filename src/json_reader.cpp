@@ -9,12 +9,12 @@
 
 namespace flowcore::detail {
 
-json::value parse_json_body(std::string_view body, unsigned max_depth) {
+json::value parse_json_body(std::string_view body, unsigned max_depth, json::storage_ptr storage) {
   if (body.empty()) fail(error::invalid_response, "empty body where JSON was expected");
   json::parse_options options;
   options.max_depth = max_depth;
   boost::system::error_code ec;
-  json::value value = json::parse(body, ec, json::storage_ptr(), options);
+  json::value value = json::parse(body, ec, std::move(storage), options);
   if (ec)
     fail_quoting(error::invalid_response, "body is not valid JSON (" + ec.message() + ")", body);
   return value;

@@ -8,6 +8,7 @@
 #include "call_failure.hpp"
 
 #include <boost/json/array.hpp>
+#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/value.hpp>
 
 #include <cstdint>
@@ -21,9 +22,11 @@ namespace flowcore::detail {
 
 namespace json = boost::json;
 
-/// Parses `body` as JSON with nesting bounded by `max_depth`. Empty, non-JSON or too deep:
-/// call_failure(invalid_response) quoting the body.
-json::value parse_json_body(std::string_view body, unsigned max_depth = 32);
+/// Parses `body` as JSON with nesting bounded by `max_depth`, the tree in `storage` (the
+/// default heap when null). Empty, non-JSON or too deep: call_failure(invalid_response)
+/// quoting the body.
+json::value parse_json_body(std::string_view body, unsigned max_depth = 32,
+                            json::storage_ptr storage = {});
 
 /// Appends "/<key>" to a JSON pointer (RFC 6901), escaping '~' and '/' in the key.
 void append_pointer_token(std::string& pointer, std::string_view key);
@@ -91,7 +94,12 @@ auto map_object_array(const json::value& value, const std::string& pointer, Mapp
 /// body (a sample of it reaches diagnostics, never the log).
 template <class Mapper>
 auto map_response(std::string_view body, Mapper&& map, unsigned max_depth = 32) {
-  json::value root = parse_json_body(body, max_depth);
+  // The tree lives only while it is mapped, so it goes into one arena, on the stack for an
+  // answer of usual size: parsing then allocates nothing per object, array or string.
+  // Nothing of the tree may outlive this function (mappers copy what they keep).
+  unsigned char arena[4096];
+  json::monotonic_resource resource(arena, sizeof arena);
+  json::value root = parse_json_body(body, max_depth, &resource);
   try {
     return map(static_cast<const json::value&>(root));
   } catch (call_failure& failure) {
