@@ -64,13 +64,18 @@ call::call(std::shared_ptr<client_impl> impl, const char* command, const call_op
       command_(command),
       policy_(opts.retry.value_or(impl_->options().retry)),
       deadline_(steady_clock::now() + opts.deadline.value_or(impl_->options().deadline)),
-      diag_(diag),
-      secrets_(impl_->secrets()) {
+      diag_(diag) {
   diag_.command = command;
   if (opts.deadline && *opts.deadline <= milliseconds::zero())
     fail(error::invalid_argument, "call_options::deadline must be positive");
   if (opts.retry && (opts.retry->max_retries < 0 || opts.retry->delay < milliseconds::zero()))
     fail(error::invalid_argument, "call_options::retry has a negative field");
+}
+
+std::string call::redact(std::string_view text) const {
+  // The client's secrets first; this call's own (usually none) only when it has some.
+  std::string out = impl_->secrets()(text);
+  return own_secrets_.empty() ? out : own_secrets_(out);
 }
 
 void call::require_bearer() const {
@@ -94,14 +99,10 @@ asio::awaitable<std::shared_ptr<const std::string>> call::bearer_header(
   const auto& provider = std::get<bearer_token>(impl_->options().credentials).provider;
   fetched_token fetched = co_await fetch_token(provider, deadline - steady_clock::now());
   if (fetched.ec == error::timeout) diag_.phase = "token";
-  if (fetched.ec) fail(fetched.ec, secrets_(fetched.problem));
+  if (fetched.ec) fail(fetched.ec, redact(fetched.problem));
   std::shared_ptr<const std::string> header = impl_->bearer_header(fetched.token);
-  secrets_.add_secret(std::move(fetched.token));
+  own_secrets_.add_secret(std::move(fetched.token));
   co_return header;
-}
-
-asio::awaitable<std::string> call::send(request_spec& spec) {
-  co_return co_await send(spec, deadline_);
 }
 
 asio::awaitable<std::string> call::send(request_spec& spec, steady_clock::time_point until) {
@@ -165,7 +166,7 @@ asio::awaitable<std::string> call::send(request_spec& spec, steady_clock::time_p
       // could leave the prefix of a token the server echoed.
       std::string_view error_body = result.response.body;
       diag_.server_message =
-          server_message_from_body(secrets_(error_body.substr(0, std::size_t(64) << 10)));
+          server_message_from_body(redact(error_body.substr(0, std::size_t(64) << 10)));
       outcome.ec = error_for_status(status, spec.not_found_message.has_value());
       outcome.http_status = status;
       if (result.response.retry_after)
@@ -177,11 +178,11 @@ asio::awaitable<std::string> call::send(request_spec& spec, steady_clock::time_p
       outcome.ec = result.ec;
       outcome.may_have_reached_server = result.may_have_reached_server;
       diag_.phase = result.ec == error::timeout ? result.phase : std::string();
-      diag_.message = result.phase + ": " + secrets_(result.detail);
+      diag_.message = result.phase + ": " + redact(result.detail);
       if (log_enabled(log, log_level::debug))
         log_line(log, log_level::debug,
                  describe_request(spec, where) + " failed in " + result.phase + ": " +
-                     secrets_(result.detail));
+                     redact(result.detail));
     }
 
     retry_decision decision =
@@ -221,24 +222,31 @@ asio::awaitable<void> call::sleep(milliseconds d) {
   co_await timer.async_wait(asio::use_awaitable);  // throws operation_aborted when cancelled
 }
 
-asio::awaitable<boost::system::error_code> run_call(std::shared_ptr<client_impl> impl,
-                                                    const char* command, call_options opts,
-                                                    diagnostics& diag, call_body body) {
-  diag = diagnostics{};
-  diag.command = command;
+void call_registration::forward_from(asio::cancellation_slot caller) {
+  if (!caller.is_connected()) return;
+  caller_ = caller;
+  caller_.assign(
+      [this](asio::cancellation_type) { signal_.emit(asio::cancellation_type::terminal); });
+}
+
+void call_registration::detach() {
+  if (caller_.is_connected()) caller_.clear();
+  caller_ = {};
+}
+
+boost::system::error_code end_call(client_impl& client, const char* command, diagnostics& diag,
+                                   const call* c, std::exception_ptr failure) {
+  if (!failure) return {};
   boost::system::error_code ec;
   std::string quoted;  // from the server: diagnostics only, never the log
-  std::optional<call> c;
   try {
-    c.emplace(impl, command, opts, diag);
-    co_await body(*c);
-  } catch (const call_failure& failure) {
-    ec = failure.code;
+    std::rethrow_exception(failure);
+  } catch (const call_failure& f) {
+    ec = f.code;
     // The call knows secrets the generic patterns miss (a secret's value, a fresh token),
     // and our own text may name what the caller passed.
-    diag.message = c ? c->redact(failure.message) : redact(failure.message);
-    if (!failure.quoted.empty())
-      quoted = redacted_sample(c ? c->redact(failure.quoted) : failure.quoted, 512);
+    diag.message = c ? c->redact(f.message) : redact(f.message);
+    if (!f.quoted.empty()) quoted = redacted_sample(c ? c->redact(f.quoted) : f.quoted, 512);
   } catch (const boost::system::system_error& e) {
     // Asio reports a cancelled wait as operation_aborted; the code says it all.
     ec = e.code() == asio::error::operation_aborted ? error::cancelled : error::connection_failed;
@@ -253,103 +261,13 @@ asio::awaitable<boost::system::error_code> run_call(std::shared_ptr<client_impl>
   // The caller asked for these, or can expect them: not worth a warning.
   const bool expected = ec == error::not_found || ec == error::cancelled;
   const log_level level = expected ? log_level::debug : log_level::warning;
-  const logger& log = impl->options().logger;
-  if (ec && log_enabled(log, level))
+  const logger& log = client.options().logger;
+  if (log_enabled(log, level))
     log_line(log, level,
              std::string(command) + " failed: " + ec.message() +
                  (diag.message.empty() ? "" : ": " + diag.message));
   if (!quoted.empty()) diag.message += "; body: " + quoted;
-  co_return ec;
-}
-
-namespace {
-
-// A call registered with its client, so that the last client handle can cancel it
-// (PITFALLS.md 8.2); the caller's own cancellation slot is forwarded to the same signal.
-class registered_call {
- public:
-  explicit registered_call(std::shared_ptr<client_impl> impl) : impl_(std::move(impl)) {
-    impl_->add_call(&signal_);
-  }
-  registered_call(const registered_call&) = delete;
-  registered_call& operator=(const registered_call&) = delete;
-  ~registered_call() {
-    detach();
-    impl_->remove_call(&signal_);
-  }
-
-  asio::cancellation_slot slot() { return signal_.slot(); }
-
-  /// Until detach(), a cancellation of any type emitted on `caller` cancels the call too.
-  ///
-  /// It reaches the call as terminal: the call's coroutine, like any spawned coroutine,
-  /// lets only terminal cancellation through by default, and so do the composed operations
-  /// it awaits. Terminal is right for every type here: a cancelled call closes its
-  /// connection and ends with `cancelled`, whatever it was doing.
-  void forward_from(asio::cancellation_slot caller) {
-    if (!caller.is_connected()) return;
-    caller_ = caller;
-    caller_.assign(
-        [this](asio::cancellation_type) { signal_.emit(asio::cancellation_type::terminal); });
-  }
-  /// The call is over: the caller's slot is theirs again.
-  void detach() {
-    if (caller_.is_connected()) caller_.clear();
-    caller_ = {};
-  }
-
- private:
-  std::shared_ptr<client_impl> impl_;
-  asio::cancellation_signal signal_;
-  asio::cancellation_slot caller_;
-};
-
-}  // namespace
-
-asio::awaitable<boost::system::error_code> run_registered_call(std::shared_ptr<client_impl> impl,
-                                                               const char* command,
-                                                               call_options opts,
-                                                               diagnostics& diag, call_body body) {
-  registered_call registration(impl);
-  // The awaiting coroutine's cancellation reaches the call through the registration: the
-  // call runs as its own coroutine, bound to the registered signal.
-  asio::cancellation_state caller = co_await asio::this_coro::cancellation_state;
-  registration.forward_from(caller.slot());
-  auto ex = impl->executor();
-  auto task = run_call(std::move(impl), command, std::move(opts), diag, std::move(body));
-  std::exception_ptr failure;
-  boost::system::error_code ec;
-  try {
-    std::tie(failure, ec) = co_await asio::co_spawn(
-        ex, std::move(task),
-        asio::bind_cancellation_slot(registration.slot(), asio::as_tuple(asio::use_awaitable)));
-  } catch (const boost::system::system_error&) {
-    // The caller was cancelled before the call could start.
-    diag = diagnostics{.command = command};
-    ec = error::cancelled;
-  }
-  registration.detach();
-  if (failure) std::rethrow_exception(failure);  // only bad_alloc escapes run_call
-  co_return ec;
-}
-
-void spawn_call(std::shared_ptr<client_impl> impl, const char* command, call_options opts,
-                diagnostics* diag_out, call_body body, asio::cancellation_slot slot,
-                asio::any_completion_handler<void(boost::system::error_code)> done) {
-  auto diag = std::make_shared<diagnostics>();
-  auto registration = std::make_shared<registered_call>(impl);
-  registration->forward_from(slot);
-  auto ex = impl->executor();
-  asio::co_spawn(ex, run_call(std::move(impl), command, std::move(opts), *diag, std::move(body)),
-                 asio::bind_cancellation_slot(
-                     registration->slot(),
-                     [done = std::move(done), diag, diag_out, registration](
-                         std::exception_ptr ep, boost::system::error_code ec) mutable {
-                       registration->detach();
-                       if (ep) std::rethrow_exception(ep);  // only bad_alloc escapes run_call
-                       if (diag_out) *diag_out = std::move(*diag);
-                       std::move(done)(ec);
-                     }));
+  return ec;
 }
 
 }  // namespace flowcore::detail

@@ -51,7 +51,7 @@ class call {
   /// miscompiles an aggregate temporary that holds a std::string inside a co_await
   /// full-expression (it relocates the object bitwise, breaking the string's small
   /// buffer; see chriskohlhoff/asio#1073), so `co_await c.send({...})` must not compile.
-  boost::asio::awaitable<std::string> send(request_spec& spec);
+  boost::asio::awaitable<std::string> send(request_spec& spec) { return send(spec, deadline_); }
 
   /// As send(spec), ending at `until` when that comes before the call's deadline (a
   /// delete poll is bounded by its wait cap).
@@ -70,9 +70,9 @@ class call {
 
   /// Hides `secret` (a secret's value, a key under validation) in this call's diagnostics
   /// and log lines, wherever the server echoes it back.
-  void add_secret(std::string secret) { secrets_.add_secret(std::move(secret)); }
-  /// `text` with every secret this call knows hidden.
-  std::string redact(std::string_view text) const { return secrets_(text); }
+  void add_secret(std::string secret) { own_secrets_.add_secret(std::move(secret)); }
+  /// `text` with every secret this call and its client know hidden.
+  std::string redact(std::string_view text) const;
 
   client_impl& client() const noexcept { return *impl_; }
   const std::shared_ptr<client_impl>& client_ptr() const noexcept { return impl_; }
@@ -91,30 +91,47 @@ class call {
   retry_policy policy_;
   steady_clock::time_point deadline_;
   diagnostics& diag_;
-  redactor secrets_;  // the client's, plus tokens fetched during this call
+  redactor own_secrets_;  // tokens fetched and secrets named during this call
 };
 
-/// A command's work inside a call: its requests and result mapping (see execute.hpp).
-using call_body = std::function<boost::asio::awaitable<void>(call&)>;
+/// A call registered with its client, so that the last client handle can cancel it
+/// (PITFALLS.md 8.2); the caller's own cancellation slot is forwarded to the same signal.
+class call_registration {
+ public:
+  explicit call_registration(client_impl& client) : client_(client) { client_.add_call(&signal_); }
+  call_registration(const call_registration&) = delete;
+  call_registration& operator=(const call_registration&) = delete;
+  ~call_registration() {
+    detach();
+    client_.remove_call(&signal_);
+  }
 
-/// Runs `body` in a new call and turns every failure into an error code, with the
-/// details in `diag`; logs a failed call at warning. Throws nothing but std::bad_alloc.
-boost::asio::awaitable<boost::system::error_code> run_call(std::shared_ptr<client_impl> impl,
-                                                           const char* command, call_options opts,
-                                                           diagnostics& diag, call_body body);
+  /// The slot the call's coroutine is bound to.
+  boost::asio::cancellation_slot slot() { return signal_.slot(); }
 
-/// run_call as a call of its own, registered with the client so that the last client
-/// handle can cancel it; the awaiting coroutine's cancellation is forwarded. Used by
-/// `client::execute`.
-boost::asio::awaitable<boost::system::error_code> run_registered_call(
-    std::shared_ptr<client_impl> impl, const char* command, call_options opts, diagnostics& diag,
-    call_body body);
+  /// Until detach(), a cancellation of any type emitted on `caller` cancels the call too.
+  ///
+  /// It reaches the call as terminal: the call's coroutine, like any spawned coroutine,
+  /// lets only terminal cancellation through by default, and so do the composed operations
+  /// it awaits. Terminal is right for every type here: a cancelled call closes its
+  /// connection and ends with `cancelled`, whatever it was doing.
+  void forward_from(boost::asio::cancellation_slot caller);
+  /// The call is over: the caller's slot is theirs again.
+  void detach();
 
-/// Spawns run_call on the client's executor, registered with the client and with `slot`
-/// (the caller's) forwarded; `done` gets the outcome (and `*diag_out`, when non-null, the
-/// diagnostics) once it finished.
-void spawn_call(std::shared_ptr<client_impl> impl, const char* command, call_options opts,
-                diagnostics* diag_out, call_body body, boost::asio::cancellation_slot slot,
-                boost::asio::any_completion_handler<void(boost::system::error_code)> done);
+ private:
+  client_impl& client_;
+  boost::asio::cancellation_signal signal_;
+  boost::asio::cancellation_slot caller_;
+};
+
+/// How a call ended, once its body returned (`failure` null) or threw: the error code,
+/// with `diag` completed (our message redacted with the call's secrets when `c` is set,
+/// a sample of what the server sent) and a failed call logged, at warning unless the
+/// caller can expect it (not_found, cancelled). Rethrows std::bad_alloc; maps a
+/// call_failure to its code, an aborted Asio operation to cancelled and anything else to
+/// invalid_response, never passing its text on.
+boost::system::error_code end_call(client_impl& client, const char* command, diagnostics& diag,
+                                   const call* c, std::exception_ptr failure);
 
 }  // namespace flowcore::detail

@@ -1,62 +1,145 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #pragma once
-// The boundary between the public templates of client.hpp and the compiled commands:
-// a command's `run(call&, Command)` coroutine runs inside run_call (call.hpp), which turns
-// every failure into an error code plus diagnostics. Each src/commands/<family>.cpp
-// includes this and instantiates the two entry points once per command with
-// FLOWCORE_INSTANTIATE_COMMAND.
+// The boundary between the public templates of client.hpp and the compiled commands. Each
+// src/commands/<family>.cpp includes this and instantiates the two entry points once per
+// command with FLOWCORE_INSTANTIATE_COMMAND.
+//
+// A command is one of two kinds, found by overload:
+// - a single request: `request_spec request_for(call&, const Command&)` builds its one
+//   request (and may fail before any I/O), `read_answer(const Command&, const
+//   request_spec&, std::string& body)` maps a 2xx body to the result. The generic path
+//   below sends it; nothing command-specific runs as a coroutine.
+// - anything else (delete and poll, truncate, lookups before the request, exists):
+//   `run(call&, Command)`, a coroutine of its own on the same call.
+//
+// Per call, one allocation holds everything (command, options, diagnostics, result,
+// registration, handler), and one coroutine (run_operation) runs it: call::send and the
+// transport's exchange are the only frames between it and the socket.
 
 #include "call.hpp"
 
 #include <flowcore/client.hpp>
 
 #include <boost/asio/append.hpp>
+#include <boost/asio/as_tuple.hpp>
 #include <boost/asio/associated_cancellation_slot.hpp>
 #include <boost/asio/associated_executor.hpp>
+#include <boost/asio/bind_cancellation_slot.hpp>
+#include <boost/asio/co_spawn.hpp>
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+#include <exception>
+#include <memory>
+#include <optional>
+#include <string>
+#include <tuple>
 
 namespace flowcore::detail {
 
-// Runs one command's `run(call&, Command)` overload and stores its result in `out`.
+/// One call in flight: what it was asked, what it found, and whom to tell.
 template <class Command>
-boost::asio::awaitable<void> run_into(call& c, Command cmd,
-                                      std::shared_ptr<result_of<Command>> out) {
-  *out = co_await run(c, std::move(cmd));
+struct call_operation {
+  call_operation(std::shared_ptr<client_impl> client, Command command, call_options options,
+                 diagnostics* diagnostics_out, handler_for<Command> completion)
+      : impl(std::move(client)),
+        cmd(std::move(command)),
+        opts(std::move(options)),
+        diag_out(diagnostics_out),
+        registration(*impl),
+        handler(std::move(completion)) {
+    diag.command = Command::command_name;
+  }
+
+  std::shared_ptr<client_impl> impl;
+  Command cmd;
+  call_options opts;
+  diagnostics diag;
+  diagnostics* diag_out;  // the caller's, filled in before completion; may be null
+  result_of<Command> result{};
+  boost::system::error_code ec;
+  call_registration registration;  // after impl: it goes first
+  handler_for<Command> handler;
+};
+
+/// Runs the command inside a call and records how it ended in `op`. Throws nothing but
+/// std::bad_alloc (see end_call).
+template <class Command>
+boost::asio::awaitable<void> run_operation(call_operation<Command>& op) {
+  std::optional<call> c;
+  std::exception_ptr failure;
+  try {
+    c.emplace(op.impl, Command::command_name, op.opts, op.diag);
+    if constexpr (requires { request_for(*c, op.cmd); }) {
+      request_spec spec = request_for(*c, op.cmd);
+      std::string answer = co_await c->send(spec);
+      op.result = read_answer(op.cmd, spec, answer);
+    } else {
+      op.result = co_await run(*c, op.cmd);
+    }
+  } catch (...) {
+    failure = std::current_exception();
+  }
+  op.ec = end_call(*op.impl, Command::command_name, op.diag, c ? &*c : nullptr, failure);
 }
 
-// Everything command-specific, behind a type-erased body: the machinery of run_call and
-// spawn_call is compiled once, in call.cpp, not once per command (STYLE.md 3).
+/// Completes `op`: its registration ends, the caller's diagnostics are filled in, and the
+/// handler runs on its own executor with the code and the result.
 template <class Command>
-call_body body_for(Command cmd, std::shared_ptr<result_of<Command>> out) {
-  return [cmd = std::move(cmd), out = std::move(out)](call& c) {
-    return run_into<Command>(c, cmd, out);
-  };
+void complete_operation(std::unique_ptr<call_operation<Command>> op, std::exception_ptr failure) {
+  namespace asio = boost::asio;
+  op->registration.detach();
+  if (failure) std::rethrow_exception(failure);  // only bad_alloc escapes run_operation
+  if (op->diag_out) *op->diag_out = std::move(op->diag);
+  auto handler = std::move(op->handler);
+  auto handler_ex = asio::get_associated_executor(handler, op->impl->executor());
+  auto completion = asio::append(std::move(handler), op->ec, std::move(op->result));
+  op.reset();  // registered no longer when the handler runs
+  asio::dispatch(handler_ex, std::move(completion));
 }
 
 template <class Command>
 void start_execute(std::shared_ptr<client_impl> impl, Command cmd, call_options opts,
                    diagnostics* diag, handler_for<Command> handler) {
   namespace asio = boost::asio;
-  auto out = std::make_shared<result_of<Command>>();
-  auto slot = asio::get_associated_cancellation_slot(handler);
   auto ex = impl->executor();
-  spawn_call(std::move(impl), Command::command_name, std::move(opts), diag,
-             body_for(std::move(cmd), out), slot,
-             [handler = std::move(handler), out, ex](boost::system::error_code ec) mutable {
-               auto handler_ex = asio::get_associated_executor(handler, ex);
-               asio::dispatch(handler_ex, asio::append(std::move(handler), ec, std::move(*out)));
-             });
+  auto op = std::make_unique<call_operation<Command>>(std::move(impl), std::move(cmd),
+                                                      std::move(opts), diag, std::move(handler));
+  call_operation<Command>& running = *op;
+  running.registration.forward_from(asio::get_associated_cancellation_slot(running.handler));
+  asio::co_spawn(ex, run_operation(running),
+                 asio::bind_cancellation_slot(
+                     running.registration.slot(),
+                     [op = std::move(op)](std::exception_ptr failure) mutable {
+                       complete_operation(std::move(op), failure);
+                     }));
 }
 
 template <class Command>
 boost::asio::awaitable<result_of<Command>> execute(std::shared_ptr<client_impl> impl, Command cmd,
                                                    call_options opts) {
+  namespace asio = boost::asio;
+  using signature = void(boost::system::error_code, result_of<Command>);
+  constexpr auto token = asio::as_tuple(asio::use_awaitable);
   diagnostics diag;
-  auto out = std::make_shared<result_of<Command>>();
-  boost::system::error_code ec = co_await run_registered_call(
-      std::move(impl), Command::command_name, std::move(opts), diag, body_for(std::move(cmd), out));
+  boost::system::error_code ec;
+  result_of<Command> result{};
+  try {
+    // The same initiation as async_execute; the awaiting coroutine's cancellation slot
+    // is the handler's, so its cancellation reaches the call.
+    std::tie(ec, result) = co_await asio::async_initiate<decltype(token), signature>(
+        [&](auto handler) {
+          start_execute<Command>(std::move(impl), std::move(cmd), std::move(opts), &diag,
+                                 handler_for<Command>(std::move(handler)));
+        },
+        token);
+  } catch (const boost::system::system_error&) {
+    // The caller was cancelled before the call could start.
+    diag = diagnostics{.command = Command::command_name};
+    ec = error::cancelled;
+  }
   if (ec) throw client_error(ec, std::move(diag));
-  co_return std::move(*out);
+  co_return std::move(result);
 }
 
 }  // namespace flowcore::detail

@@ -41,6 +41,8 @@ class redactor {
   /// not grow without bound.
   void add_secret(std::string secret);
   std::string operator()(std::string_view text) const;
+  /// True when no secret was added.
+  bool empty() const noexcept { return secrets_.empty(); }
 
  private:
   std::vector<std::string> secrets_;

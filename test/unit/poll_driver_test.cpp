@@ -13,6 +13,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <exception>
+#include <optional>
 #include <vector>
 
 namespace fc = flowcore;
@@ -59,17 +60,29 @@ struct fake_wait {
     co_return a == answer::pending;
   }
 
-  // Runs the wait; returns its error code (none when the work was seen done).
+  // Runs the wait in a call, as a command does; returns the call's error code (none when
+  // the work was seen done).
   boost::system::error_code run(fc::wait_options options, fc::diagnostics& diag) {
     boost::system::error_code ec;
-    auto body = [this, options](fcd::call& c) { return wait_in(c, this, options); };
-    asio::co_spawn(ioc, fcd::run_call(impl, "data_core_request_delete", {}, diag, body),
-                   [&](std::exception_ptr e, boost::system::error_code result) {
-                     if (e) std::rethrow_exception(e);
-                     ec = result;
-                   });
+    asio::co_spawn(ioc, run_in_call(options, diag, ec), [](std::exception_ptr e) {
+      if (e) std::rethrow_exception(e);
+    });
     ioc.run();
     return ec;
+  }
+
+  asio::awaitable<void> run_in_call(fc::wait_options options, fc::diagnostics& diag,
+                                    boost::system::error_code& ec) {
+    const char* command = "data_core_request_delete";
+    std::optional<fcd::call> c;
+    std::exception_ptr failure;
+    try {
+      c.emplace(impl, command, fc::call_options{}, diag);
+      co_await wait_in(*c, this, options);
+    } catch (...) {
+      failure = std::current_exception();
+    }
+    ec = fcd::end_call(*impl, command, diag, c ? &*c : nullptr, failure);
   }
 };
 
