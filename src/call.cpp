@@ -190,7 +190,7 @@ asio::awaitable<std::string> call::send(request_spec& spec, steady_clock::time_p
     if (!decision) {
       std::string message;
       if (outcome.http_status == 404 && spec.not_found_message)
-        message = *spec.not_found_message;
+        message = spec.not_found_message->str();
       else if (outcome.http_status != 0)
         message = "HTTP " + std::to_string(outcome.http_status) + " from " +
                   describe_request(spec, where);

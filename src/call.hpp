@@ -4,6 +4,7 @@
 // deadline, diagnostics and logging. Commands describe requests; this sends them.
 
 #include "client_impl.hpp"
+#include "commands/not_found.hpp"
 #include "origin.hpp"
 
 #include <flowcore/error.hpp>
@@ -35,7 +36,7 @@ struct request_spec {
   std::size_t body_limit = std::size_t(8) << 20;
   /// Set for the commands of API-CONTRACT.md 3.3: a 404 becomes not_found with this text
   /// ("DataCore not found: {\"id\":\"...\"}").
-  std::optional<std::string> not_found_message;
+  std::optional<not_found_text> not_found_message;
   /// A dedicated tenant's origin from the lookup; ignored when base_url is set.
   std::optional<origin> dedicated;
 };

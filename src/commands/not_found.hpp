@@ -5,6 +5,8 @@
 
 #include "call_failure.hpp"
 
+#include <array>
+#include <cstddef>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -13,15 +15,31 @@
 
 namespace flowcore::detail {
 
-std::string not_found_text(
-    std::string_view resource,
-    std::initializer_list<std::pair<std::string_view, std::string_view>> filters);
+/// A not_found text, kept as views until a call fails with it: most calls succeed, and
+/// building it up front cost allocations on every call. The viewed strings (a command's
+/// fields, a coroutine's parameters, literals) must outlive it; a request_spec holding
+/// one lives no longer than the call that built it.
+class not_found_text {
+ public:
+  using filter = std::pair<std::string_view, std::string_view>;
+
+  /// At most four filters (the ingestion path names four).
+  not_found_text(std::string_view resource, std::initializer_list<filter> filters);
+
+  /// "<resource> not found: {"<key>":"<value>",...}", values JSON-escaped.
+  std::string str() const;
+
+ private:
+  std::string_view resource_;
+  std::array<filter, 4> filters_{};
+  std::size_t count_ = 0;
+};
 
 /// Fetch-by-name answers are arrays (API-CONTRACT.md 3.2): the first element is the
-/// result and `[]` is not_found with `not_found_message`.
+/// result and `[]` is not_found with `text`.
 template <class T>
-T first_match(std::vector<T> matches, const std::string& not_found_message) {
-  if (matches.empty()) fail(error::not_found, not_found_message);
+T first_match(std::vector<T> matches, const not_found_text& text) {
+  if (matches.empty()) fail(error::not_found, text.str());
   return std::move(matches.front());
 }
 

@@ -67,7 +67,7 @@ tenant_instance read_tenant_instance(const json_object_reader& r) {
   return t;
 }
 
-std::string tenant_not_found(std::string_view key, std::string_view value) {
+not_found_text tenant_not_found(std::string_view key, std::string_view value) {
   return not_found_text("Tenant", {{key, value}});
 }
 
@@ -79,7 +79,7 @@ void require_one_of(const std::string& id, const std::string& name) {
 }
 
 asio::awaitable<tenant_instance> fetch_tenant_instance(call& c, std::string path,
-                                                       std::string not_found) {
+                                                       not_found_text not_found) {
   request_spec spec{.service = service::tenant,
                     .target = std::move(path),
                     .not_found_message = std::move(not_found)};
