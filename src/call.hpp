@@ -41,6 +41,16 @@ struct request_spec {
   std::optional<origin> dedicated;
 };
 
+/// A command that is one request: the request, and how a 2xx body becomes the result
+/// (`read` may fail, for example with invalid_response naming the bad field). A command
+/// declares `single_request<R> request_for(call&, const Command&)` and the generic path
+/// (execute.hpp) does the rest.
+template <class Result>
+struct single_request {
+  request_spec spec;
+  Result (*read)(std::string_view body, const request_spec& spec);
+};
+
 class call {
  public:
   call(std::shared_ptr<client_impl> impl, const char* command, const call_options& opts,

@@ -5,10 +5,10 @@
 // command with FLOWCORE_INSTANTIATE_COMMAND.
 //
 // A command is one of two kinds, found by overload:
-// - a single request: `request_spec request_for(call&, const Command&)` builds its one
-//   request (and may fail before any I/O), `read_answer(const Command&, const
-//   request_spec&, std::string& body)` maps a 2xx body to the result. The generic path
-//   below sends it; nothing command-specific runs as a coroutine.
+// - a single request: `single_request<R> request_for(call&, const Command&)` builds its
+//   one request (and may fail before any I/O) and names the function that maps a 2xx body
+//   to the result. The generic path below sends it; nothing command-specific runs as a
+//   coroutine.
 // - anything else (delete and poll, truncate, lookups before the request, exists):
 //   `run(call&, Command)`, a coroutine of its own on the same call.
 //
@@ -71,9 +71,9 @@ boost::asio::awaitable<void> run_operation(call_operation<Command>& op) {
   try {
     c.emplace(op.impl, Command::command_name, op.opts, op.diag);
     if constexpr (requires { request_for(*c, op.cmd); }) {
-      request_spec spec = request_for(*c, op.cmd);
-      std::string answer = co_await c->send(spec);
-      op.result = read_answer(op.cmd, spec, answer);
+      single_request<result_of<Command>> request = request_for(*c, op.cmd);
+      std::string answer = co_await c->send(request.spec);
+      op.result = request.read(answer, request.spec);
     } else {
       op.result = co_await run(*c, op.cmd);
     }

@@ -2,11 +2,8 @@
 // EventType commands (API-CONTRACT.md 4.6): paths, bodies, JSON mapping, delete- and
 // truncate-and-poll.
 #include "commands/delete_and_poll.hpp"
-#include "commands/not_found.hpp"
+#include "commands/resource.hpp"
 #include "execute.hpp"
-#include "json_body.hpp"
-#include "json_reader.hpp"
-#include "url_encoding.hpp"
 
 #include <flowcore/commands/event_type.hpp>
 
@@ -19,135 +16,102 @@ namespace asio = boost::asio;
 
 namespace {
 
-event_type read_event_type(const json_object_reader& r) {
-  event_type e;
-  e.id = r.string("id");
-  e.tenant_id = r.string("tenantId");
-  e.data_core_id = r.string("dataCoreId");
-  e.flow_type_id = r.string("flowTypeId");
-  e.name = r.string("name");
-  e.description = r.string("description");
-  e.created_at = r.string("createdAt");
-  e.updated_at = r.nullable_string("updatedAt");
-  e.is_truncating = r.boolean("isTruncating");
-  e.is_deleting = r.boolean("isDeleting");
-  if (auto mask = r.optional_object("sensitiveDataMask"))
-    e.sensitive_data_mask = sensitive_data_mask{.key = mask->string("key"),
-                                                .schema = mask->object_text("schema")};
-  e.sensitive_data_enabled = r.optional_boolean("sensitiveDataEnabled");
-  return e;
-}
+struct event_type_resource {
+  using value = event_type;
+  static constexpr std::string_view name = "EventType";
+  static constexpr service where = service::event_type;
+  static constexpr std::string_view collection = "/api/v1/event-types";
+  static constexpr std::string_view id_field = "event_type_id";
 
-event_type map_one(const std::string& body) {
-  return map_response(
-      body, [](const json::value& v) { return read_event_type(json_object_reader(v, "")); });
-}
-
-std::vector<event_type> map_many(const std::string& body) {
-  return map_response(
-      body, [](const json::value& v) { return map_object_array(v, "", read_event_type); });
-}
-
-std::string event_type_path(const std::string& id) {
-  return "/api/v1/event-types/" + path_segment(id, "event_type_id");
-}
+  static event_type read(const json_object_reader& r) {
+    event_type e;
+    e.id = r.string("id");
+    e.tenant_id = r.string("tenantId");
+    e.data_core_id = r.string("dataCoreId");
+    e.flow_type_id = r.string("flowTypeId");
+    e.name = r.string("name");
+    e.description = r.string("description");
+    e.created_at = r.string("createdAt");
+    e.updated_at = r.nullable_string("updatedAt");
+    e.is_truncating = r.boolean("isTruncating");
+    e.is_deleting = r.boolean("isDeleting");
+    if (auto mask = r.optional_object("sensitiveDataMask"))
+      e.sensitive_data_mask =
+          sensitive_data_mask{.key = mask->string("key"), .schema = mask->object_text("schema")};
+    e.sensitive_data_enabled = r.optional_boolean("sensitiveDataEnabled");
+    return e;
+  }
+};
+using event_types = resource<event_type_resource>;
 
 // {"key":..., "schema":{...}}; the schema text must be a JSON object.
-json::object mask_json(const call&, const sensitive_data_mask& mask) {
+json::object mask_json(const sensitive_data_mask& mask) {
   boost::system::error_code ec;
   json::value schema = json::parse(mask.schema, ec);
   if (ec || !schema.is_object())
     fail(error::invalid_argument, "sensitive_data_mask.schema must be a JSON object");
-  if (mask.key.empty())
-    fail(error::invalid_argument, "sensitive_data_mask.key is required");
+  if (mask.key.empty()) fail(error::invalid_argument, "sensitive_data_mask.key is required");
   json::object out;
   out["key"] = mask.key;
   out["schema"] = std::move(schema);
   return out;
 }
 
-request_spec fetch_request(const std::string& id) {
-  return request_spec{.service = service::event_type,
-                      .target = event_type_path(id),
-                      .not_found_message = not_found_text("EventType", {{"id", id}})};
-}
-
 // The truncate wait's check: still pending while the truncation has not started.
 asio::awaitable<bool> truncation_not_started(call& c, std::string id,
                                              steady_clock::time_point until) {
-  request_spec spec = fetch_request(id);
-  std::string answer = co_await c.send(spec, until);
-  co_return !map_one(answer).is_truncating;
+  single_request<event_type> fetch = event_types::fetch(id);
+  std::string answer = co_await c.send(fetch.spec, until);
+  co_return !fetch.read(answer, fetch.spec).is_truncating;
 }
 
 }  // namespace
 
-asio::awaitable<event_type> run(call& c, event_type_create cmd) {
+single_request<event_type> request_for(call& c, const event_type_create& cmd) {
   c.require(cmd.flow_type_id, "flow_type_id");
   c.require(cmd.name, "name");
   json::object body;
   body["flowTypeId"] = cmd.flow_type_id;
   body["name"] = cmd.name;
   body["description"] = cmd.description;
-  if (cmd.sensitive_data_mask) body["sensitiveDataMask"] = mask_json(c, *cmd.sensitive_data_mask);
+  if (cmd.sensitive_data_mask) body["sensitiveDataMask"] = mask_json(*cmd.sensitive_data_mask);
   if (cmd.sensitive_data_enabled) body["sensitiveDataEnabled"] = *cmd.sensitive_data_enabled;
-  request_spec spec{.method = "POST",
-                    .service = service::event_type,
-                    .target = "/api/v1/event-types",
-                    .body = json_body(body),
-                    .idempotent = false};
-  std::string answer = co_await c.send(spec);
-  co_return map_one(answer);
+  return event_types::create(body);
 }
 
-asio::awaitable<event_type> run(call& c, event_type_fetch cmd) {
-  if (!cmd.event_type_id.empty()) {
-    request_spec spec = fetch_request(cmd.event_type_id);
-    std::string answer = co_await c.send(spec);
-    co_return map_one(answer);
-  }
+single_request<event_type> request_for(call&, const event_type_fetch& cmd) {
+  if (!cmd.event_type_id.empty()) return event_types::fetch(cmd.event_type_id);
   if (cmd.flow_type_id.empty() || cmd.event_type.empty())
     fail(error::invalid_argument,
          "event_type_fetch: set event_type_id, or flow_type_id and event_type");
-  request_spec spec{
-      .service = service::event_type,
-      .target = "/api/v1/event-types" +
-                query_builder().add("flowTypeId", cmd.flow_type_id).add("name", cmd.event_type).str(),
-      .not_found_message = not_found_text("EventType", {{"name", cmd.event_type}})};
-  std::string answer = co_await c.send(spec);
-  co_return first_match(map_many(answer), *spec.not_found_message);
+  return event_types::find(
+      query_builder().add("flowTypeId", cmd.flow_type_id).add("name", cmd.event_type),
+      not_found_text("EventType", {{"name", cmd.event_type}}));
 }
 
-asio::awaitable<std::vector<event_type>> run(call& c, event_type_list cmd) {
+single_request<std::vector<event_type>> request_for(call& c, const event_type_list& cmd) {
   c.require(cmd.flow_type_id, "flow_type_id");
-  request_spec spec{
-      .service = service::event_type,
-      .target = "/api/v1/event-types" + query_builder().add("flowTypeId", cmd.flow_type_id).str()};
-  std::string answer = co_await c.send(spec);
-  co_return map_many(answer);
+  return event_types::list(query_builder().add("flowTypeId", cmd.flow_type_id));
 }
 
-asio::awaitable<event_type> run(call& c, event_type_update cmd) {
+single_request<event_type> request_for(call& c, const event_type_update& cmd) {
   c.require(cmd.event_type_id, "event_type_id");
   json::object body;  // may be {}: the contract allows an empty update here
   if (cmd.description) body["description"] = *cmd.description;
-  if (cmd.sensitive_data_mask) body["sensitiveDataMask"] = mask_json(c, *cmd.sensitive_data_mask);
+  if (cmd.sensitive_data_mask) body["sensitiveDataMask"] = mask_json(*cmd.sensitive_data_mask);
   if (cmd.sensitive_data_enabled) body["sensitiveDataEnabled"] = *cmd.sensitive_data_enabled;
-  request_spec spec{.method = "PATCH",
-                    .service = service::event_type,
-                    .target = event_type_path(cmd.event_type_id),
-                    .body = json_body(body)};
-  std::string answer = co_await c.send(spec);
-  co_return map_one(answer);
+  return event_types::update(cmd.event_type_id, body);
 }
 
 asio::awaitable<bool> run(call& c, event_type_exists cmd) {
-  deletion_target target = event_type_target(std::move(cmd.event_type_id));  // named: see call::send
+  deletion_target target =
+      event_type_target(std::move(cmd.event_type_id));  // named: see call::send
   co_return co_await exists_command(c, std::move(target));
 }
 
 asio::awaitable<bool> run(call& c, event_type_request_delete cmd) {
-  deletion_target target = event_type_target(std::move(cmd.event_type_id));  // named: see call::send
+  deletion_target target =
+      event_type_target(std::move(cmd.event_type_id));  // named: see call::send
   co_return co_await request_delete(c, std::move(cmd.tenant), std::move(target), cmd.wait,
                                     cmd.wait_options);
 }
