@@ -8,7 +8,8 @@
 // - a single request: `single_request<R> request_for(call&, const Command&)` builds its
 //   one request (and may fail before any I/O) and names the function that maps a 2xx body
 //   to the result. The generic path below sends it; nothing command-specific runs as a
-//   coroutine.
+//   coroutine. The command is the call's own copy and outlives the request, so the request
+//   may view its strings; taking `Command&` instead, request_for may move a payload out.
 // - anything else (delete and poll, truncate, lookups before the request, exists):
 //   `run(call&, Command)`, a coroutine of its own on the same call.
 //

@@ -13,8 +13,6 @@
 
 namespace flowcore::detail {
 
-namespace asio = boost::asio;
-
 namespace {
 
 void read_api_key_info(const json_object_reader& r, api_key_info& k) {
@@ -27,7 +25,7 @@ void read_api_key_info(const json_object_reader& r, api_key_info& k) {
   k.last_used_at = r.nullable_string("lastUsedAt");
 }
 
-api_key_info map_info(const std::string& body) {
+api_key_info read_info(std::string_view body, const request_spec&) {
   return map_response(body, [](const json::value& v) {
     api_key_info k;
     read_api_key_info(json_object_reader(v, ""), k);
@@ -35,7 +33,7 @@ api_key_info map_info(const std::string& body) {
   });
 }
 
-api_key_validation map_validation(const std::string& body) {
+api_key_validation read_validation(std::string_view body, const request_spec&) {
   return map_response(body, [](const json::value& v) {
     json_object_reader r(v, "");
     return api_key_validation{.valid = r.boolean("valid"),
@@ -48,6 +46,7 @@ std::string api_key_path(const std::string& id) {
   return "/api/v1/api-keys/" + path_segment(id, "api_key_id");
 }
 
+// Every tenant-store request is re-sent only when nothing was sent.
 request_spec tenant_store_request(std::string method, std::string target) {
   return request_spec{.method = std::move(method),
                       .service = service::tenant_store,
@@ -55,16 +54,15 @@ request_spec tenant_store_request(std::string method, std::string target) {
                       .idempotent = false};
 }
 
-asio::awaitable<api_key_validation> validate(call& c, std::string target, json::object body) {
+single_request<api_key_validation> validate(std::string target, const json::object& body) {
   request_spec spec = tenant_store_request("POST", std::move(target));
   spec.body = json_body(body);
-  std::string answer = co_await c.send(spec);
-  co_return map_validation(answer);
+  return {std::move(spec), &read_validation};
 }
 
 }  // namespace
 
-asio::awaitable<api_key_created> run(call& c, api_key_create cmd) {
+single_request<api_key_created> request_for(call& c, const api_key_create& cmd) {
   c.require_bearer();
   c.require(cmd.tenant_id, "tenant_id");
   c.require(cmd.name, "name");
@@ -74,41 +72,42 @@ asio::awaitable<api_key_created> run(call& c, api_key_create cmd) {
   if (cmd.description) body["description"] = *cmd.description;
   request_spec spec = tenant_store_request("POST", "/api/v1/api-keys");
   spec.body = json_body(body);
-  std::string answer = co_await c.send(spec);
-  co_return map_response(answer, [](const json::value& v) {
-    json_object_reader r(v, "");
-    api_key_created k;
-    read_api_key_info(r, k);
-    k.api_key = r.string("apiKey");
-    return k;
-  });
+  return {std::move(spec), [](std::string_view answer, const request_spec&) {
+            return map_response(answer, [](const json::value& v) {
+              json_object_reader r(v, "");
+              api_key_created k;
+              read_api_key_info(r, k);
+              k.api_key = r.string("apiKey");
+              return k;
+            });
+          }};
 }
 
-asio::awaitable<std::vector<api_key_info>> run(call& c, api_key_list cmd) {
+single_request<std::vector<api_key_info>> request_for(call& c, const api_key_list& cmd) {
   c.require_bearer();
   c.require(cmd.tenant_id, "tenant_id");
-  request_spec spec = tenant_store_request(
-      "GET", "/api/v1/api-keys" + query_builder().add("tenantId", cmd.tenant_id).str());
-  std::string answer = co_await c.send(spec);
-  co_return map_response(answer, [](const json::value& v) {
-    return map_object_array(v, "", [](const json_object_reader& r) {
-      api_key_info k;
-      read_api_key_info(r, k);
-      return k;
-    });
-  });
+  return {tenant_store_request(
+              "GET", "/api/v1/api-keys" + query_builder().add("tenantId", cmd.tenant_id).str()),
+          [](std::string_view answer, const request_spec&) {
+            return map_response(answer, [](const json::value& v) {
+              return map_object_array(v, "", [](const json_object_reader& r) {
+                api_key_info k;
+                read_api_key_info(r, k);
+                return k;
+              });
+            });
+          }};
 }
 
-asio::awaitable<api_key_info> run(call& c, api_key_fetch cmd) {
+single_request<api_key_info> request_for(call& c, const api_key_fetch& cmd) {
   c.require_bearer();
   c.require(cmd.api_key_id, "api_key_id");
   request_spec spec = tenant_store_request("GET", api_key_path(cmd.api_key_id));
   spec.not_found_message = not_found_text("ApiKey", {{"id", cmd.api_key_id}});
-  std::string answer = co_await c.send(spec);
-  co_return map_info(answer);
+  return {std::move(spec), &read_info};
 }
 
-asio::awaitable<api_key_info> run(call& c, api_key_edit cmd) {
+single_request<api_key_info> request_for(call& c, const api_key_edit& cmd) {
   c.require_bearer();
   c.require(cmd.api_key_id, "api_key_id");
   json::object body;
@@ -116,37 +115,37 @@ asio::awaitable<api_key_info> run(call& c, api_key_edit cmd) {
   body["description"] = cmd.description;
   request_spec spec = tenant_store_request("PATCH", api_key_path(cmd.api_key_id));
   spec.body = json_body(body);
-  std::string answer = co_await c.send(spec);
-  co_return map_info(answer);
+  return {std::move(spec), &read_info};
 }
 
-asio::awaitable<bool> run(call& c, api_key_delete cmd) {
+single_request<bool> request_for(call& c, const api_key_delete& cmd) {
   c.require_bearer();
   c.require(cmd.api_key_id, "api_key_id");
   json::object body;
   body["apiKeyId"] = cmd.api_key_id;
   request_spec spec = tenant_store_request("DELETE", api_key_path(cmd.api_key_id));
   spec.body = json_body(body);
-  co_await c.send(spec);  // any 2xx, whatever its body (API-CONTRACT.md 3.2)
-  co_return true;
+  // Any 2xx, whatever its body (API-CONTRACT.md 3.2).
+  return {std::move(spec), [](std::string_view, const request_spec&) { return true; }};
 }
 
-asio::awaitable<api_key_validation> run(call& c, api_key_validate cmd) {
+single_request<api_key_validation> request_for(call& c, const api_key_validate& cmd) {
   c.require(cmd.api_key, "api_key");
   c.add_secret(cmd.api_key);
   json::object body;
   body["apiKey"] = cmd.api_key;
-  co_return co_await validate(c, "/api/v1/api-keys/validate", std::move(body));
+  return validate("/api/v1/api-keys/validate", body);
 }
 
-asio::awaitable<api_key_validation> run(call& c, api_key_validate_with_tenant_id cmd) {
+single_request<api_key_validation> request_for(call& c,
+                                               const api_key_validate_with_tenant_id& cmd) {
   c.require(cmd.api_key, "api_key");
   c.require(cmd.tenant_id, "tenant_id");
   c.add_secret(cmd.api_key);
   json::object body;
   body["apiKey"] = cmd.api_key;
   body["tenantId"] = cmd.tenant_id;
-  co_return co_await validate(c, "/api/v1/api-keys/validate-with-tenant-id", std::move(body));
+  return validate("/api/v1/api-keys/validate-with-tenant-id", body);
 }
 
 }  // namespace flowcore::detail

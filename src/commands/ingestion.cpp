@@ -159,14 +159,17 @@ ingest_batch_result read_batch_result(const json::value& v, std::size_t sent) {
 
 }  // namespace
 
-asio::awaitable<ingest_result> run(call& c, ingest_event cmd) {
+// Takes the call's own copy of the command: the payload moves into the request.
+single_request<ingest_result> request_for(call& c, ingest_event& cmd) {
   request_spec spec = ingestion_spec(c, cmd, "/event");
   require_json(cmd.event_data, "event_data");
   spec.body = std::move(cmd.event_data);
-  std::string answer = co_await c.send(spec);
-  co_return map_response(answer, read_ingest_result);
+  return {std::move(spec), [](std::string_view answer, const request_spec&) {
+            return map_response(answer, read_ingest_result);
+          }};
 }
 
+// A coroutine of its own: reading the answer needs the number of events sent.
 asio::awaitable<ingest_batch_result> run(call& c, ingest_batch cmd) {
   request_spec spec = ingestion_spec(c, cmd, "/events");
   if (cmd.events.empty())

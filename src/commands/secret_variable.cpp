@@ -16,8 +16,6 @@
 
 namespace flowcore::detail {
 
-namespace asio = boost::asio;
-
 namespace {
 
 struct kind {
@@ -46,15 +44,18 @@ variable read_variable(const json_object_reader& r) {
                   .updated_at = r.nullable_string("updatedAt")};
 }
 
-template <class Reader>
-auto map_one(const std::string& body, Reader read) {
-  return map_response(body, [&](const json::value& v) { return read(json_object_reader(v, "")); });
+// Answers: one object, an array of them, or any 2xx whatever its body (API-CONTRACT.md 3.2).
+template <auto Read>
+auto one(std::string_view body, const request_spec&) {
+  return map_response(body, [](const json::value& v) { return Read(json_object_reader(v, "")); });
 }
 
-template <class Reader>
-auto map_list(const std::string& body, Reader read) {
-  return map_response(body, [&](const json::value& v) { return map_object_array(v, "", read); });
+template <auto Read>
+auto all(std::string_view body, const request_spec&) {
+  return map_response(body, [](const json::value& v) { return map_object_array(v, "", Read); });
 }
+
+bool done(std::string_view, const request_spec&) { return true; }
 
 std::string collection_path(const kind& k, const std::string& tenant_id) {
   return "/api/v1/tenants/" + path_segment(tenant_id, "tenant_id") + "/" + k.segment;
@@ -133,64 +134,44 @@ request_spec delete_request(call& c, const kind& k, const Delete& cmd) {
 
 }  // namespace
 
-asio::awaitable<secret> run(call& c, secret_create cmd) {
-  request_spec spec = create_request(c, secrets, cmd);
-  std::string answer = co_await c.send(spec);
-  co_return map_one(answer, read_secret);
+single_request<secret> request_for(call& c, const secret_create& cmd) {
+  return {create_request(c, secrets, cmd), &one<read_secret>};
 }
 
-asio::awaitable<std::vector<secret>> run(call& c, secret_list cmd) {
-  request_spec spec = list_request(c, secrets, cmd.tenant_id);
-  std::string answer = co_await c.send(spec);
-  co_return map_list(answer, read_secret);
+single_request<std::vector<secret>> request_for(call& c, const secret_list& cmd) {
+  return {list_request(c, secrets, cmd.tenant_id), &all<read_secret>};
 }
 
-asio::awaitable<secret> run(call& c, secret_fetch cmd) {
-  request_spec spec = fetch_request(c, secrets, cmd);
-  std::string answer = co_await c.send(spec);
-  co_return map_one(answer, read_secret);
+single_request<secret> request_for(call& c, const secret_fetch& cmd) {
+  return {fetch_request(c, secrets, cmd), &one<read_secret>};
 }
 
-asio::awaitable<secret> run(call& c, secret_edit cmd) {
-  request_spec spec = edit_request(c, secrets, cmd);
-  std::string answer = co_await c.send(spec);
-  co_return map_one(answer, read_secret);
+single_request<secret> request_for(call& c, const secret_edit& cmd) {
+  return {edit_request(c, secrets, cmd), &one<read_secret>};
 }
 
-asio::awaitable<bool> run(call& c, secret_delete cmd) {
-  request_spec spec = delete_request(c, secrets, cmd);
-  co_await c.send(spec);  // any 2xx, whatever its body (API-CONTRACT.md 3.2)
-  co_return true;
+single_request<bool> request_for(call& c, const secret_delete& cmd) {
+  return {delete_request(c, secrets, cmd), &done};
 }
 
-asio::awaitable<variable> run(call& c, variable_create cmd) {
-  request_spec spec = create_request(c, variables, cmd);
-  std::string answer = co_await c.send(spec);
-  co_return map_one(answer, read_variable);
+single_request<variable> request_for(call& c, const variable_create& cmd) {
+  return {create_request(c, variables, cmd), &one<read_variable>};
 }
 
-asio::awaitable<std::vector<variable>> run(call& c, variable_list cmd) {
-  request_spec spec = list_request(c, variables, cmd.tenant_id);
-  std::string answer = co_await c.send(spec);
-  co_return map_list(answer, read_variable);
+single_request<std::vector<variable>> request_for(call& c, const variable_list& cmd) {
+  return {list_request(c, variables, cmd.tenant_id), &all<read_variable>};
 }
 
-asio::awaitable<variable> run(call& c, variable_fetch cmd) {
-  request_spec spec = fetch_request(c, variables, cmd);
-  std::string answer = co_await c.send(spec);
-  co_return map_one(answer, read_variable);
+single_request<variable> request_for(call& c, const variable_fetch& cmd) {
+  return {fetch_request(c, variables, cmd), &one<read_variable>};
 }
 
-asio::awaitable<variable> run(call& c, variable_edit cmd) {
-  request_spec spec = edit_request(c, variables, cmd);
-  std::string answer = co_await c.send(spec);
-  co_return map_one(answer, read_variable);
+single_request<variable> request_for(call& c, const variable_edit& cmd) {
+  return {edit_request(c, variables, cmd), &one<read_variable>};
 }
 
-asio::awaitable<bool> run(call& c, variable_delete cmd) {
-  request_spec spec = delete_request(c, variables, cmd);
-  co_await c.send(spec);
-  co_return true;
+single_request<bool> request_for(call& c, const variable_delete& cmd) {
+  return {delete_request(c, variables, cmd), &done};
 }
 
 }  // namespace flowcore::detail

@@ -12,8 +12,6 @@
 
 namespace flowcore::detail {
 
-namespace asio = boost::asio;
-
 namespace {
 
 const char* wire_name(sensitive_data_removal_type t) {
@@ -39,17 +37,18 @@ removed_sensitive_data_page read_page(const json_object_reader& r) {
   const json::array& data = r.array("data", data_pointer);
   page.data = map_object_array(data, data_pointer, read_record);
   const json_object_reader p = r.object("pagination");
-  page.pagination = removed_sensitive_data_pagination{
-      .page = p.integer("page"),
-      .page_size = p.integer("pageSize"),
-      .has_next_page = p.boolean("hasNextPage"),
-      .has_previous_page = p.boolean("hasPreviousPage")};
+  page.pagination =
+      removed_sensitive_data_pagination{.page = p.integer("page"),
+                                        .page_size = p.integer("pageSize"),
+                                        .has_next_page = p.boolean("hasNextPage"),
+                                        .has_previous_page = p.boolean("hasPreviousPage")};
   return page;
 }
 
 }  // namespace
 
-asio::awaitable<sensitive_data_removal_result> run(call& c, event_type_remove_sensitive_data cmd) {
+single_request<sensitive_data_removal_result> request_for(
+    call& c, const event_type_remove_sensitive_data& cmd) {
   c.require(cmd.event_type_id, "event_type_id");
   c.require(cmd.application, "application");
   c.require(cmd.parent_key, "parent_key");
@@ -60,19 +59,21 @@ asio::awaitable<sensitive_data_removal_result> run(call& c, event_type_remove_se
   body["parentKey"] = cmd.parent_key;
   body["key"] = cmd.key;
   body["type"] = wire_name(cmd.type);
-  request_spec spec{.method = "POST",
-                    .service = service::event_type,
-                    .target = "/api/v1/event-types/sensitive-data/remove",
-                    .body = json_body(body)};
-  std::string answer = co_await c.send(spec);
-  co_return map_response(answer, [](const json::value& v) {
-    json_object_reader r(v, "");
-    return sensitive_data_removal_result{.success = r.boolean("success"), .id = r.string("id")};
-  });
+  return {request_spec{.method = "POST",
+                       .service = service::event_type,
+                       .target = "/api/v1/event-types/sensitive-data/remove",
+                       .body = json_body(body)},
+          [](std::string_view answer, const request_spec&) {
+            return map_response(answer, [](const json::value& v) {
+              json_object_reader r(v, "");
+              return sensitive_data_removal_result{.success = r.boolean("success"),
+                                                   .id = r.string("id")};
+            });
+          }};
 }
 
-asio::awaitable<removed_sensitive_data_page> run(call& c,
-                                                 event_type_list_removed_sensitive_data cmd) {
+single_request<removed_sensitive_data_page> request_for(
+    call& c, const event_type_list_removed_sensitive_data& cmd) {
   c.require(cmd.tenant_id, "tenant_id");
   // The contract's order: the set fields but tenantId, as declared.
   query_builder query;
@@ -87,12 +88,13 @@ asio::awaitable<removed_sensitive_data_page> run(call& c,
   if (cmd.sort) query.add("sort", *cmd.sort == read_order::desc ? "desc" : "asc");
   if (cmd.created_at_from) query.add("createdAtFrom", *cmd.created_at_from);
   if (cmd.created_at_to) query.add("createdAtTo", *cmd.created_at_to);
-  request_spec spec{.service = service::event_type,
-                    .target = "/api/v1/event-types/sensitive-data/" +
-                              path_segment(cmd.tenant_id, "tenant_id") + query.str()};
-  std::string answer = co_await c.send(spec);
-  co_return map_response(answer,
-                         [](const json::value& v) { return read_page(json_object_reader(v, "")); });
+  return {request_spec{.service = service::event_type,
+                       .target = "/api/v1/event-types/sensitive-data/" +
+                                 path_segment(cmd.tenant_id, "tenant_id") + query.str()},
+          [](std::string_view answer, const request_spec&) {
+            return map_response(
+                answer, [](const json::value& v) { return read_page(json_object_reader(v, "")); });
+          }};
 }
 
 }  // namespace flowcore::detail

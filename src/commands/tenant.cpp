@@ -74,8 +74,7 @@ not_found_text tenant_not_found(std::string_view key, std::string_view value) {
 // Exactly one of two selectors (by id or by name) must be set.
 void require_one_of(const std::string& id, const std::string& name) {
   if (id.empty() == name.empty())
-    fail(error::invalid_argument,
-         "set exactly one of tenant_id and tenant");
+    fail(error::invalid_argument, "set exactly one of tenant_id and tenant");
 }
 
 asio::awaitable<tenant_instance> fetch_tenant_instance(call& c, std::string path,
@@ -141,7 +140,33 @@ asio::awaitable<std::optional<origin>> dedicated_origin_for(call& c, std::string
   co_return dedicated_origin(subdomain, instance.instance->domain);
 }
 
-asio::awaitable<tenant> run(call& c, tenant_fetch cmd) {
+namespace {
+
+tenant read_one_tenant(std::string_view body, const request_spec&) {
+  return map_response(body,
+                      [](const json::value& v) { return read_tenant(json_object_reader(v, "")); });
+}
+
+single_request<bool> set_sensitive_data(call& c, const std::string& tenant_id, const char* verb) {
+  c.require(tenant_id, "tenant_id");
+  json::object body;
+  body["tenantId"] = tenant_id;
+  return {
+      request_spec{.method = "POST",
+                   .service = service::tenant,
+                   .target = "/api/v1/tenants/" + path_segment(tenant_id, "tenant_id") + "/" + verb,
+                   .body = json_body(body),
+                   .not_found_message = tenant_not_found("id", tenant_id)},
+      [](std::string_view answer, const request_spec&) {
+        return map_response(answer, [](const json::value& v) {
+          return json_object_reader(v, "").boolean("sensitiveDataEnabled");
+        });
+      }};
+}
+
+}  // namespace
+
+single_request<tenant> request_for(call&, const tenant_fetch& cmd) {
   require_one_of(cmd.tenant_id, cmd.tenant);
   request_spec spec{.service = service::tenant};
   if (!cmd.tenant_id.empty()) {
@@ -151,16 +176,16 @@ asio::awaitable<tenant> run(call& c, tenant_fetch cmd) {
     spec.target = "/api/v1/tenants/by-name/" + path_segment(cmd.tenant, "tenant");
     spec.not_found_message = tenant_not_found("name", cmd.tenant);
   }
-  std::string body = co_await c.send(spec);
-  co_return map_response(
-      body, [](const json::value& v) { return read_tenant(json_object_reader(v, "")); });
+  return {std::move(spec), &read_one_tenant};
 }
 
-asio::awaitable<std::vector<tenant_list_item>> run(call& c, tenant_list) {
-  request_spec spec{.service = service::tenant, .target = "/api/v1/tenants/list"};
-  std::string body = co_await c.send(spec);
-  co_return map_response(
-      body, [](const json::value& v) { return map_object_array(v, "", read_tenant_list_item); });
+single_request<std::vector<tenant_list_item>> request_for(call&, const tenant_list&) {
+  return {request_spec{.service = service::tenant, .target = "/api/v1/tenants/list"},
+          [](std::string_view body, const request_spec&) {
+            return map_response(body, [](const json::value& v) {
+              return map_object_array(v, "", read_tenant_list_item);
+            });
+          }};
 }
 
 asio::awaitable<tenant_instance> run(call& c, tenant_instance_fetch cmd) {
@@ -171,92 +196,70 @@ asio::awaitable<tenant_instance> run(call& c, tenant_instance_fetch cmd) {
       tenant_not_found("id", cmd.tenant_id));
 }
 
-asio::awaitable<tenant_name_id> run(call& c, tenant_translate_name_to_id cmd) {
+single_request<tenant_name_id> request_for(call& c, const tenant_translate_name_to_id& cmd) {
   c.require(cmd.tenant, "tenant");
-  request_spec spec{
-      .service = service::tenant,
-      .target = "/api/v1/tenants/translate-name-to-id/" + path_segment(cmd.tenant, "tenant"),
-      .not_found_message = tenant_not_found("tenant", cmd.tenant)};
-  std::string body = co_await c.send(spec);
-  co_return map_response(body, [](const json::value& v) {
-    json_object_reader r(v, "");
-    return tenant_name_id{.id = r.string("id"), .name = r.string("name")};
-  });
+  return {request_spec{.service = service::tenant,
+                       .target = "/api/v1/tenants/translate-name-to-id/" +
+                                 path_segment(cmd.tenant, "tenant"),
+                       .not_found_message = tenant_not_found("tenant", cmd.tenant)},
+          [](std::string_view body, const request_spec&) {
+            return map_response(body, [](const json::value& v) {
+              json_object_reader r(v, "");
+              return tenant_name_id{.id = r.string("id"), .name = r.string("name")};
+            });
+          }};
 }
 
-asio::awaitable<tenant_preview_info> run(call& c, tenant_preview cmd) {
+single_request<tenant_preview_info> request_for(call& c, const tenant_preview& cmd) {
   c.require(cmd.name, "name");
-  request_spec spec{.service = service::tenant,
-                    .target = "/api/v1/tenants/preview/" + path_segment(cmd.name, "name"),
-                    .not_found_message = tenant_not_found("name", cmd.name)};
-  std::string body = co_await c.send(spec);
-  co_return map_response(body, [](const json::value& v) {
-    json_object_reader r(v, "");
-    return tenant_preview_info{.display_name = r.string("displayName"),
-                               .website_url = r.string("websiteUrl"),
-                               .description = r.string("description")};
-  });
+  return {request_spec{.service = service::tenant,
+                       .target = "/api/v1/tenants/preview/" + path_segment(cmd.name, "name"),
+                       .not_found_message = tenant_not_found("name", cmd.name)},
+          [](std::string_view body, const request_spec&) {
+            return map_response(body, [](const json::value& v) {
+              json_object_reader r(v, "");
+              return tenant_preview_info{.display_name = r.string("displayName"),
+                                         .website_url = r.string("websiteUrl"),
+                                         .description = r.string("description")};
+            });
+          }};
 }
 
-asio::awaitable<tenant> run(call& c, tenant_create cmd) {
+single_request<tenant> request_for(call& c, const tenant_create& cmd) {
   c.require(cmd.tenant_slug, "tenant_slug");
   json::object body;
   body["tenant_slug"] = cmd.tenant_slug;
   if (cmd.description) body["description"] = *cmd.description;
   if (cmd.display_name) body["displayName"] = *cmd.display_name;
-  request_spec spec{.method = "POST",
-                    .service = service::tenant,
-                    .target = "/api/v1/tenants",
-                    .body = json_body(body),
-                    .idempotent = false};
-  std::string answer = co_await c.send(spec);
-  co_return map_response(
-      answer, [](const json::value& v) { return read_tenant(json_object_reader(v, "")); });
+  return {request_spec{.method = "POST",
+                       .service = service::tenant,
+                       .target = "/api/v1/tenants",
+                       .body = json_body(body),
+                       .idempotent = false},
+          &read_one_tenant};
 }
 
-asio::awaitable<tenant> run(call& c, tenant_update cmd) {
+single_request<tenant> request_for(call& c, const tenant_update& cmd) {
   c.require(cmd.tenant_id, "tenant_id");
   json::object body;
   if (cmd.description) body["description"] = *cmd.description;
   if (cmd.display_name) body["displayName"] = *cmd.display_name;
   if (cmd.website) body["website"] = *cmd.website;
   if (body.empty()) fail(error::invalid_argument, "tenant_update: no fields to update");
-  request_spec spec{.method = "PATCH",
-                    .service = service::tenant,
-                    .target = "/api/v1/tenants/" + path_segment(cmd.tenant_id, "tenant_id"),
-                    .body = json_body(body),
-                    .not_found_message = tenant_not_found("id", cmd.tenant_id)};
-  std::string answer = co_await c.send(spec);
-  co_return map_response(
-      answer, [](const json::value& v) { return read_tenant(json_object_reader(v, "")); });
+  return {request_spec{.method = "PATCH",
+                       .service = service::tenant,
+                       .target = "/api/v1/tenants/" + path_segment(cmd.tenant_id, "tenant_id"),
+                       .body = json_body(body),
+                       .not_found_message = tenant_not_found("id", cmd.tenant_id)},
+          &read_one_tenant};
 }
 
-namespace {
-asio::awaitable<bool> set_sensitive_data(call& c, const std::string& tenant_id, const char* verb) {
-  c.require(tenant_id, "tenant_id");
-  // Built outside the co_await: GCC 12 rejects an initializer_list temporary in a
-  // coroutine's suspended full-expression ("array used as initializer").
-  json::object body;
-  body["tenantId"] = tenant_id;
-  request_spec spec{
-      .method = "POST",
-      .service = service::tenant,
-      .target = "/api/v1/tenants/" + path_segment(tenant_id, "tenant_id") + "/" + verb,
-      .body = json_body(body),
-      .not_found_message = tenant_not_found("id", tenant_id)};
-  std::string answer = co_await c.send(spec);
-  co_return map_response(answer, [](const json::value& v) {
-    return json_object_reader(v, "").boolean("sensitiveDataEnabled");
-  });
-}
-}  // namespace
-
-asio::awaitable<bool> run(call& c, tenant_enable_sensitive_data cmd) {
-  co_return co_await set_sensitive_data(c, cmd.tenant_id, "enable-sensitive-data");
+single_request<bool> request_for(call& c, const tenant_enable_sensitive_data& cmd) {
+  return set_sensitive_data(c, cmd.tenant_id, "enable-sensitive-data");
 }
 
-asio::awaitable<bool> run(call& c, tenant_disable_sensitive_data cmd) {
-  co_return co_await set_sensitive_data(c, cmd.tenant_id, "disable-sensitive-data");
+single_request<bool> request_for(call& c, const tenant_disable_sensitive_data& cmd) {
+  return set_sensitive_data(c, cmd.tenant_id, "disable-sensitive-data");
 }
 
 }  // namespace flowcore::detail
