@@ -55,24 +55,27 @@ connection_lease connection_pool::make_lease(pooled_origin& state,
   return lease;
 }
 
-asio::awaitable<std::pair<error_code, connection_lease>> connection_pool::acquire(
-    const origin& where, steady_clock::time_point deadline, bool check_peer) {
+std::optional<connection_lease> connection_pool::try_acquire(const origin& where, bool check_peer) {
   pooled_origin& state = origins_[where];
-
   // Most recently used first: it is the least likely to have been closed by the server.
   while (!state.idle.empty()) {
     std::unique_ptr<http_connection> c = std::move(state.idle.back());
     state.idle.pop_back();
     if (steady_clock::now() - c->idle_since() < idle_timeout_ && (!check_peer || c->peer_silent()))
-      co_return std::pair{error_code{}, make_lease(state, std::move(c), true)};
+      return make_lease(state, std::move(c), true);
     --state.open;  // stale: dropped (closed by its destructor)
   }
   if (state.open < max_per_origin_ && state.waiters.empty()) {
     ++state.open;
-    co_return std::pair{error_code{}, make_lease(state, nullptr, false)};
+    return make_lease(state, nullptr, false);
   }
+  return std::nullopt;
+}
 
-  // Full: wait in line. give_back() hands us a connection or a slot and wakes us.
+asio::awaitable<std::pair<error_code, connection_lease>> connection_pool::wait_in_line(
+    const origin& where, steady_clock::time_point deadline, bool check_peer) {
+  pooled_origin& state = origins_[where];
+  // give_back() hands us a connection or a slot and wakes us.
   auto me = std::make_shared<pool_waiter>(co_await asio::this_coro::executor);
   state.waiters.push_back(me);
   me->wake.expires_at(deadline);

@@ -15,6 +15,7 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <tuple>
 
@@ -73,10 +74,14 @@ class connection_pool {
   connection_pool(const connection_pool&) = delete;
   connection_pool& operator=(const connection_pool&) = delete;
 
-  /// An idle live connection, a free slot, or a wait in line until one of them or the
-  /// deadline (fc::error::timeout) or cancellation (fc::error::cancelled). With
-  /// `check_peer`, a reused connection must also pass http_connection::peer_silent().
-  boost::asio::awaitable<std::pair<boost::system::error_code, connection_lease>> acquire(
+  /// An idle live connection or a free slot, at once; nullopt when the origin is full and
+  /// the caller must wait_in_line(). With `check_peer`, a reused connection must also
+  /// pass http_connection::peer_silent().
+  std::optional<connection_lease> try_acquire(const origin& where, bool check_peer);
+
+  /// Waits first-in first-out until a connection or a slot is handed over, or the deadline
+  /// (fc::error::timeout) or cancellation (fc::error::cancelled) comes first.
+  boost::asio::awaitable<std::pair<boost::system::error_code, connection_lease>> wait_in_line(
       const origin& where, steady_clock::time_point deadline, bool check_peer);
 
   /// Closes idle connections and fails every waiter with cancelled.

@@ -1,8 +1,8 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #pragma once
-// One HTTP/1.1 connection, plain or TLS: open (resolve, connect, handshake) and one
-// request/response exchange at a time, every phase under its own timer clipped to the
-// call's deadline (PITFALLS.md 3.2). Beast lives behind the pimpl, in the .cpp only.
+// One HTTP/1.1 connection, plain or TLS: open (resolve, connect, handshake), and the
+// checks before it is reused. One exchange at a time runs over it (transport.cpp). Beast
+// lives behind the pimpl (http_connection_impl.hpp), in the two transport TUs only.
 
 #include "origin.hpp"
 #include "transport/http_types.hpp"
@@ -40,17 +40,6 @@ class http_connection {
 
   ~http_connection();
 
-  /// Writes `request` and reads the whole response. On any error the connection must be
-  /// discarded. `response_started` tells whether any byte of an answer arrived.
-  struct round_trip_result {
-    exchange_result result;
-    bool write_failed = false;
-    bool response_started = false;
-  };
-  boost::asio::awaitable<round_trip_result> round_trip(const http_request& request,
-                                                       const origin& where, const timeouts& budget,
-                                                       steady_clock::time_point deadline);
-
   /// True when the last exchange ended cleanly with a response that allowed keep-alive
   /// and nothing was read past its end. No system call.
   bool reusable() const;
@@ -60,12 +49,16 @@ class http_connection {
   /// it only before a request that could not be re-sent on a fresh connection.
   bool peer_silent();
 
+  /// Its stream, buffer and state, for the exchange (transport.cpp), which includes
+  /// http_connection_impl.hpp.
+  struct impl;
+  impl& state() noexcept { return *impl_; }
+
   /// When the connection went idle.
   steady_clock::time_point idle_since() const noexcept { return idle_since_; }
   void mark_idle() noexcept { idle_since_ = steady_clock::now(); }
 
  private:
-  struct impl;
   explicit http_connection(std::unique_ptr<impl> p);
   std::unique_ptr<impl> impl_;
   steady_clock::time_point idle_since_{};

@@ -1,18 +1,64 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #include "transport/transport.hpp"
 
+#include "transport/http_connection_impl.hpp"
 #include "transport/tls_context.hpp"
 
 #include <flowcore/error.hpp>
 
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/http.hpp>
+
 #include <string>
+#include <variant>
+
+#ifndef FLOWCORE_VERSION
+#define FLOWCORE_VERSION "0"
+#endif
 
 namespace flowcore::detail {
 
 namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace ssl = asio::ssl;
 using boost::system::error_code;
 
 namespace {
+
+constexpr auto no_throw = asio::as_tuple(asio::use_awaitable);
+constexpr std::size_t header_limit = 16 * 1024;  // PITFALLS.md 2.3
+
+// The request's bytes, written into `out` (cleared first, its capacity kept): the request
+// line, Host, User-Agent, Accept, the caller's headers in order, Authorization, then
+// Content-Type and Content-Length when there is a body, and the body. Built by hand
+// rather than with Beast's fields and serializer: one append per piece into a buffer the
+// connection reuses, instead of an allocation per header and a buffer sequence walked per
+// write. Values are copied as they are: header_problem() refused CR, LF and NUL in them.
+void serialise_request(const http_request& request, const origin& where, std::string& out) {
+  out.clear();
+  auto line = [&out](std::string_view name, std::string_view value) {
+    out.append(name).append(": ").append(value).append("\r\n");
+  };
+  out.append(request.method).append(" ").append(request.target).append(" HTTP/1.1\r\n");
+  out.append("Host: ");
+  where.append_host_header(out);
+  out.append("\r\n");
+  line("User-Agent", "flowcore-cpp/" FLOWCORE_VERSION);
+  line("Accept", "application/json");
+  for (const auto& [name, value] : request.headers) line(name, value);
+  if (!request.authorization.empty()) line("Authorization", request.authorization);
+  if (request.body) {
+    line("Content-Type", "application/json");
+    // Content-Length: no chunked bodies (API-CONTRACT.md 3.1)
+    line("Content-Length", std::to_string(request.body->size()));
+  }
+  out.append("\r\n");
+  if (request.body) out.append(*request.body);
+}
 
 // What makes the request's headers unsendable, or empty: a name or value over the limit
 // (refused before a connection is taken, naming the header and the limit), or a CR, LF or
@@ -68,18 +114,24 @@ asio::awaitable<exchange_result> transport::exchange(const origin& where,
     }
   }
   int sent = 0;
+  exchange_result result;
   // At most one re-send, and only for a connection taken from the pool that failed
   // before any byte of an answer arrived: the server closed it while idle (PITFALLS 2.1).
   for (;;) {
     // Only a request that cannot be re-sent pays for the peek (see connection_pool.hpp).
-    auto [queue_ec, lease] = co_await pool_.acquire(where, deadline, !request.idempotent);
-    if (queue_ec) {
-      co_return exchange_result{.ec = queue_ec,
-                                .phase = "queue",
-                                .detail = "waiting for a free connection",
-                                .requests_sent = sent};
+    const bool check_peer = !request.idempotent;
+    std::optional<connection_lease> lease = pool_.try_acquire(where, check_peer);
+    if (!lease) {
+      auto [queue_ec, granted] = co_await pool_.wait_in_line(where, deadline, check_peer);
+      if (queue_ec) {
+        co_return exchange_result{.ec = queue_ec,
+                                  .phase = "queue",
+                                  .detail = "waiting for a free connection",
+                                  .requests_sent = sent};
+      }
+      lease.emplace(std::move(granted));
     }
-    if (!lease.connection()) {
+    if (!lease->connection()) {
       auto opened = co_await http_connection::open(executor_, where, tls_, options_.budget,
                                                    deadline, options_.resolver);
       if (opened.ec) {
@@ -88,20 +140,78 @@ asio::awaitable<exchange_result> transport::exchange(const origin& where,
                                   .detail = std::move(opened.detail),
                                   .requests_sent = sent};
       }
-      lease.set(std::move(opened.connection));
+      lease->set(std::move(opened.connection));
     }
-    auto trip = co_await lease.connection()->round_trip(request, where, options_.budget, deadline);
-    sent += trip.result.requests_sent;
-    trip.result.requests_sent = sent;
-    if (!trip.result.ec) {
-      lease.keep();
-      co_return std::move(trip.result);
+
+    // One request and its answer, every phase under its own budget clipped to the deadline
+    // (PITFALLS.md 3.2). On any failure the connection is discarded with the lease.
+    ++sent;
+    result = exchange_result{.requests_sent = sent};
+    http_connection::impl& c = lease->connection()->state();
+    c.keep_alive = false;
+    bool write_failed = false;
+    bool response_started = false;
+    const char* failed_phase = nullptr;
+    error_code failure;
+
+    serialise_request(request, where, c.request_bytes);
+    c.io.tcp().expires_after(clip(options_.budget.write, deadline));
+    auto [write_ec, written] = co_await std::visit(
+        [&](auto& s) { return asio::async_write(s, asio::buffer(c.request_bytes), no_throw); },
+        c.io.stream);
+    result.may_have_reached_server = true;
+    http::response_parser<http::string_body> parser;
+    if (write_ec) {
+      write_failed = true;
+      failed_phase = "write";
+      failure = write_ec;
+    } else {
+      parser.header_limit(header_limit);
+      parser.body_limit(request.body_limit);
+      c.io.tcp().expires_after(clip(options_.budget.read_headers, deadline));
+      auto [header_ec, header_bytes] = co_await std::visit(
+          [&](auto& s) { return http::async_read_header(s, c.buffer, parser, no_throw); },
+          c.io.stream);
+      response_started = header_bytes > 0 || c.buffer.size() > 0;
+      if (header_ec) {
+        failed_phase = "read_headers";
+        failure = header_ec;
+      }
     }
-    const bool stale = lease.reused() && sent == 1 && !trip.response_started &&
-                       trip.result.ec == error::connection_failed &&
-                       (trip.write_failed || request.idempotent);
-    if (!stale) co_return std::move(trip.result);
-    // The lease goes out of scope here: the stale connection is closed, its slot freed.
+    // The body budget is per read: 30 s without progress, not 30 s in total.
+    while (!failed_phase && !parser.is_done()) {
+      c.io.tcp().expires_after(clip(options_.budget.read_body, deadline));
+      auto [body_ec, body_bytes] = co_await std::visit(
+          [&](auto& s) { return http::async_read_some(s, c.buffer, parser, no_throw); },
+          c.io.stream);
+      if (body_ec) {
+        // A TLS peer that drops the socket after a complete message is fine; before it,
+        // the truncation is an error, never a short body (PITFALLS.md 1.2).
+        if (body_ec == ssl::error::stream_truncated && parser.is_done()) break;
+        failed_phase = "read_body";
+        failure = body_ec;
+      }
+    }
+
+    if (!failed_phase) {
+      c.io.tcp().expires_never();
+      auto& res = parser.get();
+      result.response.status = static_cast<int>(res.result_int());
+      if (auto it = res.find(http::field::retry_after); it != res.end())
+        result.response.retry_after = std::string(it->value());
+      c.keep_alive = res.keep_alive() && !res.need_eof();
+      result.response.body = std::move(res.body());
+      lease->keep();
+      co_return result;
+    }
+    result.ec = classify_transport_error(failure, failed_phase);
+    result.phase = failed_phase;
+    result.detail = transport_error_detail(failure, failed_phase);
+    const bool stale = lease->reused() && sent == 1 && !response_started &&
+                       result.ec == error::connection_failed &&
+                       (write_failed || request.idempotent);
+    if (!stale) co_return result;
+    // The lease goes with this iteration: the stale connection is closed, its slot freed.
   }
 }
 
