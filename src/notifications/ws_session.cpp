@@ -206,7 +206,7 @@ asio::awaitable<stream_outcome> run_ws_session(asio::any_io_executor ex, ws_sess
   if (auto* plain = std::get_if<byte_stream::plain_stream>(&opened.stream->stream))
     co_return co_await run_on(std::move(*plain), std::move(params), std::move(hooks),
                               std::move(closer));
-  auto& tls = std::get<byte_stream::tls_stream>(opened.stream->stream);
+  auto& tls = *std::get<std::unique_ptr<byte_stream::tls_stream>>(opened.stream->stream);
   co_return co_await run_on(std::move(tls), std::move(params), std::move(hooks),
                             std::move(closer));
 }

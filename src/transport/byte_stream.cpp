@@ -131,7 +131,7 @@ asio::awaitable<open_stream_result> open_stream(
   conn->tcp().socket().set_option(tcp::no_delay(true));
 
   if (where.tls) {
-    auto& stream = std::get<byte_stream::tls_stream>(conn->stream);
+    auto& stream = *std::get<std::unique_ptr<byte_stream::tls_stream>>(conn->stream);
     // SNI is for names only (RFC 6066 section 3); verification also covers IP literals.
     if (!where.host_is_ip_literal() &&
         !SSL_set_tlsext_host_name(stream.native_handle(), where.host.c_str()))

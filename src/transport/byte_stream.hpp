@@ -30,15 +30,24 @@ struct byte_stream {
 
   explicit byte_stream(boost::asio::any_io_executor ex) : stream(std::in_place_index<0>, ex) {}
   byte_stream(boost::asio::any_io_executor ex, std::shared_ptr<boost::asio::ssl::context> ctx)
-      : stream(std::in_place_index<1>, ex, *ctx), tls(std::move(ctx)) {}
+      : stream(std::in_place_index<1>, std::make_unique<tls_stream>(ex, *ctx)),
+        tls(std::move(ctx)) {}
 
-  boost::beast::tcp_stream& tcp() {
-    return std::visit(
-        [](auto& s) -> boost::beast::tcp_stream& { return boost::beast::get_lowest_layer(s); },
-        stream);
+  /// Calls `f` with the stream: a plain_stream& or a tls_stream&.
+  template <class F>
+  decltype(auto) visit(F&& f) {
+    if (auto* plain = std::get_if<plain_stream>(&stream)) return f(*plain);
+    return f(*std::get<std::unique_ptr<tls_stream>>(stream));
   }
 
-  std::variant<plain_stream, tls_stream> stream;
+  boost::beast::tcp_stream& tcp() {
+    return visit(
+        [](auto& s) -> boost::beast::tcp_stream& { return boost::beast::get_lowest_layer(s); });
+  }
+
+  /// The TLS stream, on the heap: a plain connection does not carry its size (hundreds of
+  /// bytes of engine, buffers and timers) for nothing.
+  std::variant<plain_stream, std::unique_ptr<tls_stream>> stream;
   std::shared_ptr<boost::asio::ssl::context> tls;  // outlives the stream that uses it
 };
 

@@ -13,7 +13,6 @@
 #include <boost/beast/http.hpp>
 
 #include <string>
-#include <variant>
 
 #ifndef FLOWCORE_VERSION
 #define FLOWCORE_VERSION "0"
@@ -156,9 +155,8 @@ asio::awaitable<exchange_result> transport::exchange(const origin& where,
 
     serialise_request(request, where, c.request_bytes);
     c.io.tcp().expires_after(clip(options_.budget.write, deadline));
-    auto [write_ec, written] = co_await std::visit(
-        [&](auto& s) { return asio::async_write(s, asio::buffer(c.request_bytes), no_throw); },
-        c.io.stream);
+    auto [write_ec, written] = co_await c.io.visit(
+        [&](auto& s) { return asio::async_write(s, asio::buffer(c.request_bytes), no_throw); });
     result.may_have_reached_server = true;
     http::response_parser<http::string_body> parser;
     if (write_ec) {
@@ -169,9 +167,8 @@ asio::awaitable<exchange_result> transport::exchange(const origin& where,
       parser.header_limit(header_limit);
       parser.body_limit(request.body_limit);
       c.io.tcp().expires_after(clip(options_.budget.read_headers, deadline));
-      auto [header_ec, header_bytes] = co_await std::visit(
-          [&](auto& s) { return http::async_read_header(s, c.buffer, parser, no_throw); },
-          c.io.stream);
+      auto [header_ec, header_bytes] = co_await c.io.visit(
+          [&](auto& s) { return http::async_read_header(s, c.buffer, parser, no_throw); });
       response_started = header_bytes > 0 || c.buffer.size() > 0;
       if (header_ec) {
         failed_phase = "read_headers";
@@ -181,9 +178,8 @@ asio::awaitable<exchange_result> transport::exchange(const origin& where,
     // The body budget is per read: 30 s without progress, not 30 s in total.
     while (!failed_phase && !parser.is_done()) {
       c.io.tcp().expires_after(clip(options_.budget.read_body, deadline));
-      auto [body_ec, body_bytes] = co_await std::visit(
-          [&](auto& s) { return http::async_read_some(s, c.buffer, parser, no_throw); },
-          c.io.stream);
+      auto [body_ec, body_bytes] = co_await c.io.visit(
+          [&](auto& s) { return http::async_read_some(s, c.buffer, parser, no_throw); });
       if (body_ec) {
         // A TLS peer that drops the socket after a complete message is fine; before it,
         // the truncation is an error, never a short body (PITFALLS.md 1.2).
