@@ -6,13 +6,15 @@
 // in this one process against the same stub:
 //   - calls/s, and p50 / p99 latency per call;
 //   - CPU time per call (getrusage: user + system of this process, the stub excluded);
-//   - heap allocations per call (every operator new of the process is counted);
-//   - heap per in-flight call: glibc heap in use (mallinfo2) with that many calls held by
-//     a stalled server, less the heap in use before the client or its connections existed.
-// System calls per call come from bench/calls.sh, which runs this program under strace.
+//   - heap allocations per call (every operator new of the process is counted).
+// With --heap, it measures instead the heap per in-flight call: glibc heap in use
+// (mallinfo2) with that many calls held by a stalled server, less the heap in use before
+// the client or its connections existed. bench/calls.sh runs one such process per client
+// and number, so that both start from the same heap (free lists left by an earlier
+// measurement would hide costs); it also counts system calls per call under strace.
 //
 //   call_bench BASE_URL [CALLS=20000] [IN_FLIGHT=1,8,32,128,512] [WHICH=both|flowcore|floor]
-//              [--no-heap]
+//              [--heap]
 #include "fetch_or_create.hpp"
 
 #include <flowcore/flowcore.hpp>
@@ -167,7 +169,6 @@ asio::awaitable<bool> floor_call(floor_connection& c, const http::request<http::
 
 struct result {
   double calls_per_s = 0, p50_us = 0, p99_us = 0, cpu_us = 0, allocs = 0;
-  double heap_per_call = -1;  // bytes; -1: not measured
 };
 
 struct setup {
@@ -233,37 +234,40 @@ class loop_meter {
   steady::time_point t0_;
 };
 
-result measure_floor(setup& s, int in_flight, int calls, bool heap) {
+// Bytes of heap per call in flight, with `in_flight` calls held by a stalled stub.
+double floor_heap(setup& s, int in_flight) {
   const auto req = floor_request(s.where, s.target, s.authorization);
-  result r;
-  if (heap) {
-    arm_stall(s);
-    const std::size_t before = heap_in_use();
-    {
-      std::vector<std::unique_ptr<floor_connection>> conns;
-      int pending = 0;
-      for (int i = 0; i < in_flight; ++i) {
-        conns.push_back(std::make_unique<floor_connection>(s.ioc));
-        conns.back()->stream.socket().connect(s.where.endpoint);
-        ++pending;
-        asio::co_spawn(
-            s.ioc,
-            [](floor_connection& c, const http::request<http::empty_body>& req, std::string id,
-               int& pending) -> asio::awaitable<void> {
-              co_await floor_call(c, req, id);
-              --pending;
-            }(*conns.back(), req, s.id, pending),
-            asio::detached);
-      }
-      s.ioc.restart();
-      s.ioc.run_for(300ms);  // every request written; the answers never come
-      r.heap_per_call = double(heap_in_use() - before) / in_flight;
-      for (auto& c : conns) c->stream.socket().close();
-      run_until(s.ioc, [&] { return pending == 0; });
+  arm_stall(s);
+  const std::size_t before = heap_in_use();
+  double per_call = 0;
+  {
+    std::vector<std::unique_ptr<floor_connection>> conns;
+    int pending = 0;
+    for (int i = 0; i < in_flight; ++i) {
+      conns.push_back(std::make_unique<floor_connection>(s.ioc));
+      conns.back()->stream.socket().connect(s.where.endpoint);
+      ++pending;
+      asio::co_spawn(
+          s.ioc,
+          [](floor_connection& c, const http::request<http::empty_body>& req, std::string id,
+             int& pending) -> asio::awaitable<void> {
+            co_await floor_call(c, req, id);
+            --pending;
+          }(*conns.back(), req, s.id, pending),
+          asio::detached);
     }
-    clear_faults(s);
+    s.ioc.restart();
+    s.ioc.run_for(300ms);  // every request written; the answers never come
+    per_call = double(heap_in_use() - before) / in_flight;
+    for (auto& c : conns) c->stream.socket().close();
+    run_until(s.ioc, [&] { return pending == 0; });
   }
+  clear_faults(s);
+  return per_call;
+}
 
+result measure_floor(setup& s, int in_flight, int calls) {
+  const auto req = floor_request(s.where, s.target, s.authorization);
   std::vector<std::unique_ptr<floor_connection>> conns;
   for (int i = 0; i < in_flight; ++i) {
     conns.push_back(std::make_unique<floor_connection>(s.ioc));
@@ -292,42 +296,42 @@ result measure_floor(setup& s, int in_flight, int calls, bool heap) {
   loop_meter meter(calls);
   meter.start();
   run_loop(std::max(1, calls / in_flight), &meter);
-  const double heap_per_call = r.heap_per_call;
-  r = meter.finish();
-  r.heap_per_call = heap_per_call;
-  return r;
+  return meter.finish();
 }
 
-result measure_flowcore(setup& s, int in_flight, int calls, bool heap) {
-  auto options = [&] {
-    fc::client_options o;
-    o.credentials = bench_key;
-    o.base_url = s.base_url;
-    o.max_connections_per_origin = std::size_t(in_flight);
-    return o;
-  };
-  const fc::data_core_fetch fetch{.data_core_id = s.id};
-  result r;
-  if (heap) {
-    arm_stall(s);
-    const std::size_t before = heap_in_use();
-    int pending = 0;
-    {
-      fc::client client(s.ioc.get_executor(), options());
-      for (int i = 0; i < in_flight; ++i) {
-        ++pending;
-        client.async_execute(fetch,
-                             [&pending](boost::system::error_code, fc::data_core) { --pending; });
-      }
-      s.ioc.restart();
-      s.ioc.run_for(300ms);
-      r.heap_per_call = double(heap_in_use() - before) / in_flight;
-    }  // the last handle: every call ends with cancelled
-    run_until(s.ioc, [&] { return pending == 0; });
-    clear_faults(s);
-  }
+fc::client_options flowcore_options(const setup& s, int in_flight) {
+  fc::client_options o;
+  o.credentials = bench_key;
+  o.base_url = s.base_url;
+  o.max_connections_per_origin = std::size_t(in_flight);
+  return o;
+}
 
-  fc::client client(s.ioc.get_executor(), options());
+double flowcore_heap(setup& s, int in_flight) {
+  const fc::data_core_fetch fetch{.data_core_id = s.id};
+  arm_stall(s);
+  const std::size_t before = heap_in_use();
+  double per_call = 0;
+  int pending = 0;
+  {
+    fc::client client(s.ioc.get_executor(), flowcore_options(s, in_flight));
+    for (int i = 0; i < in_flight; ++i) {
+      ++pending;
+      client.async_execute(fetch,
+                           [&pending](boost::system::error_code, fc::data_core) { --pending; });
+    }
+    s.ioc.restart();
+    s.ioc.run_for(300ms);  // every request written; the answers never come
+    per_call = double(heap_in_use() - before) / in_flight;
+  }  // the last handle: every call ends with cancelled
+  run_until(s.ioc, [&] { return pending == 0; });
+  clear_faults(s);
+  return per_call;
+}
+
+result measure_flowcore(setup& s, int in_flight, int calls) {
+  const fc::data_core_fetch fetch{.data_core_id = s.id};
+  fc::client client(s.ioc.get_executor(), flowcore_options(s, in_flight));
   auto worker = [](fc::client& client, const fc::data_core_fetch& fetch, int calls,
                    loop_meter* meter, int& busy) -> asio::awaitable<void> {
     for (int i = 0; i < calls; ++i) {
@@ -351,10 +355,7 @@ result measure_flowcore(setup& s, int in_flight, int calls, bool heap) {
   loop_meter meter(calls);
   meter.start();
   run_loop(std::max(1, calls / in_flight), &meter);
-  const double heap_per_call = r.heap_per_call;
-  r = meter.finish();
-  r.heap_per_call = heap_per_call;
-  return r;
+  return meter.finish();
 }
 
 // The request flowcore sends for `fetch`, as bytes: a one-shot listener answers 404.
@@ -405,22 +406,18 @@ std::vector<int> parse_list(const std::string& text) {
 }
 
 void print_row(const char* impl, int in_flight, const result& r) {
-  std::printf("| %-8s | %5d | %9.0f | %8.1f | %8.1f | %6.2f | %6.1f | ", impl, in_flight,
+  std::printf("| %-8s | %5d | %9.0f | %8.1f | %8.1f | %6.2f | %6.1f |\n", impl, in_flight,
               r.calls_per_s, r.p50_us, r.p99_us, r.cpu_us, r.allocs);
-  if (r.heap_per_call >= 0)
-    std::printf("%7.0f |\n", r.heap_per_call);
-  else
-    std::printf("%7s |\n", "-");
 }
 
 }  // namespace
 
 int main(int argc, char** argv) try {
   std::vector<std::string> args(argv + 1, argv + argc);
-  const bool heap = std::erase(args, "--no-heap") == 0;
+  const bool heap = std::erase(args, "--heap") > 0;
   if (args.empty()) {
     std::cerr << "usage: call_bench BASE_URL [CALLS=20000] [IN_FLIGHT=1,8,32,128,512] "
-                 "[both|flowcore|floor] [--no-heap]\n";
+                 "[both|flowcore|floor] [--heap]\n";
     return 2;
   }
   const int calls = args.size() > 1 ? std::stoi(args[1]) : 20000;
@@ -450,15 +447,19 @@ int main(int argc, char** argv) try {
     return 1;
   }
 
-  std::printf("data_core_fetch by id, %d calls per row; heap: bytes per call in flight\n\n", calls);
-  std::printf(
-      "| client   | in flight | calls/s | p50 us | p99 us | CPU us/call | allocs/call | heap B "
-      "|\n");
-  std::printf(
-      "|----------|------:|----------:|---------:|---------:|-------:|-------:|--------:|\n");
+  if (heap) {  // one line per measurement: client, in flight, bytes per call
+    for (int n : in_flight) {
+      if (which != "flowcore") std::printf("floor %d %.0f\n", n, floor_heap(s, n));
+      if (which != "floor") std::printf("flowcore %d %.0f\n", n, flowcore_heap(s, n));
+    }
+    return 0;
+  }
+  std::printf("data_core_fetch by id, %d calls per row\n\n", calls);
+  std::printf("| client | in flight | calls/s | p50 us | p99 us | CPU us/call | allocs/call |\n");
+  std::printf("|--------|------:|------:|------:|------:|------:|------:|\n");
   for (int n : in_flight) {
-    if (which != "flowcore") print_row("floor", n, measure_floor(s, n, calls, heap));
-    if (which != "floor") print_row("flowcore", n, measure_flowcore(s, n, calls, heap));
+    if (which != "flowcore") print_row("floor", n, measure_floor(s, n, calls));
+    if (which != "floor") print_row("flowcore", n, measure_flowcore(s, n, calls));
     std::fflush(stdout);
   }
   return 0;

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # bench/calls.sh [CALLS=20000] [IN_FLIGHT=1,8,32,128,512]: the call path against its floor.
 # Starts flowcore-stub pinned to one core and runs bench/call_bench pinned to another (on
-# a one-core machine both share it), then counts system calls per call with strace: each
-# client runs N and 2N calls, and the difference over N is what one call costs, set-up
-# excluded. Prints Markdown. Expects the release preset built (build.sh bench does that).
+# a one-core machine both share it): the closed-loop table, then the heap per call in
+# flight (one process per client and number, so both start from the same heap), then
+# system calls per call with strace (each client runs N and 2N calls; the difference over
+# N is what one call costs, set-up excluded). Prints Markdown. Expects the release preset
+# built (build.sh bench does that).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 calls=${1:-20000}
@@ -29,9 +31,23 @@ taskset -c "$client_core" "$bin/call_bench" "$url" "$calls" "$in_flight"
 # System calls of a whole run of `call_bench` for one client, one concurrency, N calls.
 syscalls() {
   strace -f -c -o "$log.strace" taskset -c "$client_core" \
-    "$bin/call_bench" "$url" "$3" "$2" "$1" --no-heap >/dev/null
+    "$bin/call_bench" "$url" "$3" "$2" "$1" >/dev/null
   awk '$NF == "total" { print $4 }' "$log.strace"  # % time, seconds, usecs/call, calls
 }
+IFS=, read -ra levels <<<"$in_flight"
+echo
+echo "Heap per call in flight, in bytes (calls held by a stalled stub):"
+echo
+echo "| in flight | floor | flowcore |"
+echo "|------:|------:|------:|"
+for c in "${levels[@]}"; do
+  row="| $c |"
+  for impl in floor flowcore; do
+    row+=" $(taskset -c "$client_core" "$bin/call_bench" "$url" 0 "$c" "$impl" --heap | awk '{ print $3 }') |"
+  done
+  echo "$row"
+done
+
 echo
 if ! command -v strace >/dev/null; then
   echo "(system calls per call: strace is not installed)"
@@ -42,7 +58,6 @@ echo "System calls per call (strace: runs of $n and $((2 * n)) calls, difference
 echo
 echo "| in flight | floor | flowcore |"
 echo "|------:|------:|------:|"
-IFS=, read -ra levels <<<"$in_flight"
 for c in "${levels[@]}"; do
   row="| $c |"
   for impl in floor flowcore; do
