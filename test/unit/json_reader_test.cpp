@@ -88,7 +88,7 @@ BOOST_AUTO_TEST_CASE(bodies_that_are_not_json_fail_cleanly) {
 
 BOOST_AUTO_TEST_CASE(map_response_quotes_the_body_apart_from_the_message) {
   // The message goes to the log; the body only to diagnostics, as a quote the call
-  // redacts and escapes (run_call).
+  // redacts and escapes (end_call).
   std::string body = R"({"id":1,"apiKey":"fc_abc_TOPSECRET"})";
   try {
     fcd::map_response(
