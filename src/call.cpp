@@ -125,6 +125,7 @@ asio::awaitable<std::string> call::send(request_spec& spec, steady_clock::time_p
                        .idempotent = spec.idempotent};
   // Keeps a bearer value alive for its attempt; an API key's lives in the client.
   std::shared_ptr<const std::string> bearer;
+  exchange_result result;  // each attempt's, filled in by the transport
   bool refreshed_after_401 = false;
   int attempt = 1;
   for (;;) {
@@ -141,7 +142,7 @@ asio::awaitable<std::string> call::send(request_spec& spec, steady_clock::time_p
     }
 
     const auto started = steady_clock::now();
-    exchange_result result = co_await client.http().exchange(where, request, deadline);
+    co_await client.http().exchange(where, request, deadline, result);
     diag_.attempts += std::max(1, result.requests_sent);
     if (result.ec == error::cancelled) fail(error::cancelled);
 

@@ -101,19 +101,29 @@ error_code transport::ensure_tls_context() {
 asio::awaitable<exchange_result> transport::exchange(const origin& where,
                                                      const http_request& request,
                                                      steady_clock::time_point deadline) {
-  if (std::string problem = header_problem(request); !problem.empty())
-    co_return exchange_result{.ec = error::invalid_argument, .phase = "request", .detail = problem};
+  exchange_result result;
+  co_await exchange(where, request, deadline, result);
+  co_return result;
+}
+
+asio::awaitable<void> transport::exchange(const origin& where, const http_request& request,
+                                          steady_clock::time_point deadline,
+                                          exchange_result& result) {
+  if (std::string problem = header_problem(request); !problem.empty()) {
+    result = exchange_result{.ec = error::invalid_argument, .phase = "request", .detail = problem};
+    co_return;
+  }
   if (where.tls) {
     if (error_code ec = ensure_tls_context()) {
-      co_return exchange_result{.ec = ec,
-                                .phase = "tls_setup",
-                                .detail = ec == error::invalid_argument
-                                              ? "ca_file could not be loaded"
-                                              : "no system trust store"};
+      result =
+          exchange_result{.ec = ec,
+                          .phase = "tls_setup",
+                          .detail = ec == error::invalid_argument ? "ca_file could not be loaded"
+                                                                  : "no system trust store"};
+      co_return;
     }
   }
   int sent = 0;
-  exchange_result result;
   // At most one re-send, and only for a connection taken from the pool that failed
   // before any byte of an answer arrived: the server closed it while idle (PITFALLS 2.1).
   for (;;) {
@@ -123,10 +133,11 @@ asio::awaitable<exchange_result> transport::exchange(const origin& where,
     if (!lease) {
       auto [queue_ec, granted] = co_await pool_.wait_in_line(where, deadline, check_peer);
       if (queue_ec) {
-        co_return exchange_result{.ec = queue_ec,
-                                  .phase = "queue",
-                                  .detail = "waiting for a free connection",
-                                  .requests_sent = sent};
+        result = exchange_result{.ec = queue_ec,
+                                 .phase = "queue",
+                                 .detail = "waiting for a free connection",
+                                 .requests_sent = sent};
+        co_return;
       }
       lease.emplace(std::move(granted));
     }
@@ -134,10 +145,11 @@ asio::awaitable<exchange_result> transport::exchange(const origin& where,
       auto opened = co_await http_connection::open(executor_, where, tls_, options_.budget,
                                                    deadline, options_.resolver);
       if (opened.ec) {
-        co_return exchange_result{.ec = opened.ec,
-                                  .phase = std::move(opened.phase),
-                                  .detail = std::move(opened.detail),
-                                  .requests_sent = sent};
+        result = exchange_result{.ec = opened.ec,
+                                 .phase = std::move(opened.phase),
+                                 .detail = std::move(opened.detail),
+                                 .requests_sent = sent};
+        co_return;
       }
       lease->set(std::move(opened.connection));
     }
@@ -198,7 +210,7 @@ asio::awaitable<exchange_result> transport::exchange(const origin& where,
       c.keep_alive = res.keep_alive() && !res.need_eof();
       result.response.body = std::move(res.body());
       lease->keep();
-      co_return result;
+      co_return;
     }
     result.ec = classify_transport_error(failure, failed_phase);
     result.phase = failed_phase;
@@ -206,7 +218,7 @@ asio::awaitable<exchange_result> transport::exchange(const origin& where,
     const bool stale = lease->reused() && sent == 1 && !response_started &&
                        result.ec == error::connection_failed &&
                        (write_failed || request.idempotent);
-    if (!stale) co_return result;
+    if (!stale) co_return;
     // The lease goes with this iteration: the stale connection is closed, its slot freed.
   }
 }

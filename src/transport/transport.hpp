@@ -36,6 +36,10 @@ class transport {
   /// One request/response. Never throws for I/O failures: they are in the result.
   boost::asio::awaitable<exchange_result> exchange(const origin& where, const http_request& request,
                                                    steady_clock::time_point deadline);
+  /// The same, into the caller's `result`: the call path's form, which keeps one copy of
+  /// the result in the caller's frame instead of one in each.
+  boost::asio::awaitable<void> exchange(const origin& where, const http_request& request,
+                                        steady_clock::time_point deadline, exchange_result& result);
 
   /// Closes idle connections and wakes queued callers with cancelled.
   void shutdown();
