@@ -7,7 +7,10 @@
 #include "transport/http_connection.hpp"
 
 #include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/string_body.hpp>
 
+#include <optional>
 #include <string>
 
 namespace flowcore::detail {
@@ -17,7 +20,11 @@ struct http_connection::impl {
   byte_stream io;
   boost::beast::flat_buffer buffer;  // what was read past the last answer stays here
   std::string request_bytes;         // reused by every request on this connection
-  bool keep_alive = false;           // the last answer allowed another request
+  /// The answer being read. Here rather than in the exchange's coroutine frame, which it
+  /// would push past the allocator's small-block cache (1 KiB): the connection is
+  /// allocated once, the frame once per call.
+  std::optional<boost::beast::http::response_parser<boost::beast::http::string_body>> parser;
+  bool keep_alive = false;  // the last answer allowed another request
 };
 
 }  // namespace flowcore::detail

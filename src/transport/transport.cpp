@@ -170,7 +170,7 @@ asio::awaitable<void> transport::exchange(const origin& where, const http_reques
     auto [write_ec, written] = co_await c.io.visit(
         [&](auto& s) { return asio::async_write(s, asio::buffer(c.request_bytes), no_throw); });
     result.may_have_reached_server = true;
-    http::response_parser<http::string_body> parser;
+    auto& parser = c.parser.emplace();
     if (write_ec) {
       write_failed = true;
       failed_phase = "write";
@@ -209,6 +209,7 @@ asio::awaitable<void> transport::exchange(const origin& where, const http_reques
         result.response.retry_after = std::string(it->value());
       c.keep_alive = res.keep_alive() && !res.need_eof();
       result.response.body = std::move(res.body());
+      c.parser.reset();  // its header fields, freed while the connection waits
       lease->keep();
       co_return;
     }
