@@ -10,11 +10,9 @@
 #include <flowcore/error.hpp>
 #include <flowcore/options.hpp>
 
-#include <boost/asio/any_completion_handler.hpp>
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/cancellation_signal.hpp>
 
-#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
