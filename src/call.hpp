@@ -32,7 +32,7 @@ struct request_spec {
   bool raw_key_auth = false;        ///< Ingestion: `Authorization: <raw key>`.
   std::vector<std::pair<std::string, std::string>> headers;
   std::size_t body_limit = std::size_t(8) << 20;
-  /// Set for the commands of API-CONTRACT.md 3.3: a 404 becomes not_found with this text
+  /// Set for the commands whose 404 means "no such resource": it becomes not_found with this text
   /// ("DataCore not found: {\"id\":\"...\"}").
   std::optional<not_found_text> not_found_message;
   /// A dedicated tenant's origin from the lookup; ignored when base_url is set.
@@ -103,8 +103,9 @@ class call {
   redactor own_secrets_;  // tokens fetched and secrets named during this call
 };
 
-/// A call registered with its client, so that the last client handle can cancel it
-/// (PITFALLS.md 8.2); the caller's own cancellation slot is forwarded to the same signal.
+/// A call registered with its client, so that the last client handle can cancel it at
+/// once (a call must never outlive its client waiting for a deadline); the caller's own
+/// cancellation slot is forwarded to the same signal.
 class call_registration {
  public:
   explicit call_registration(client_impl& client) : client_(client) { client_.add_call(&signal_); }

@@ -1,7 +1,7 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #pragma once
-// The not_found texts of API-CONTRACT.md 3.3: `DataCore not found: {"id":"9b2f..."}`,
-// filters in the contract's fixed key order.
+// The not_found texts, `DataCore not found: {"id":"9b2f..."}`: the resource, then the
+// filters that named it, in a fixed key order per command.
 
 #include "call_failure.hpp"
 
@@ -35,7 +35,7 @@ class not_found_text {
   std::size_t count_ = 0;
 };
 
-/// Fetch-by-name answers are arrays (API-CONTRACT.md 3.2): the first element is the
+/// Fetch-by-name answers are arrays (the services filter a list): the first element is the
 /// result and `[]` is not_found with `text`.
 template <class T>
 T first_match(std::vector<T> matches, const not_found_text& text) {

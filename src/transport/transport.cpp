@@ -29,7 +29,9 @@ using boost::system::error_code;
 namespace {
 
 constexpr auto no_throw = asio::as_tuple(asio::use_awaitable);
-constexpr std::size_t header_limit = 16 * 1024;  // PITFALLS.md 2.3
+// Beast's default is 8 KiB, which some proxies' headers pass; more is refused
+// (invalid_response) and the connection closed.
+constexpr std::size_t header_limit = 16 * 1024;
 
 // The request's bytes, written into `out` (cleared first, its capacity kept): the request
 // line, Host, User-Agent, Accept, the caller's headers in order, Authorization, then
@@ -52,7 +54,7 @@ void serialise_request(const http_request& request, const origin& where, std::st
   if (!request.authorization.empty()) line("Authorization", request.authorization);
   if (request.body) {
     line("Content-Type", "application/json");
-    // Content-Length: no chunked bodies (API-CONTRACT.md 3.1)
+    // Content-Length, never chunked: the services do not take chunked request bodies.
     line("Content-Length", std::to_string(request.body->size()));
   }
   out.append("\r\n");
@@ -125,7 +127,7 @@ asio::awaitable<void> transport::exchange(const origin& where, const http_reques
   }
   int sent = 0;
   // At most one re-send, and only for a connection taken from the pool that failed
-  // before any byte of an answer arrived: the server closed it while idle (PITFALLS 2.1).
+  // before any byte of an answer arrived: the server closed it while idle.
   for (;;) {
     // Only a request that cannot be re-sent pays for the peek (see connection_pool.hpp).
     const bool check_peer = !request.idempotent;
@@ -155,7 +157,8 @@ asio::awaitable<void> transport::exchange(const origin& where, const http_reques
     }
 
     // One request and its answer, every phase under its own budget clipped to the deadline
-    // (PITFALLS.md 3.2). On any failure the connection is discarded with the lease.
+    // (no phase may wait without a timer). On any failure the connection is discarded with
+    // the lease.
     ++sent;
     result = exchange_result{.requests_sent = sent};
     http_connection::impl& c = lease->connection()->state();
@@ -194,7 +197,7 @@ asio::awaitable<void> transport::exchange(const origin& where, const http_reques
           [&](auto& s) { return http::async_read_some(s, c.buffer, parser, no_throw); });
       if (body_ec) {
         // A TLS peer that drops the socket after a complete message is fine; before it,
-        // the truncation is an error, never a short body (PITFALLS.md 1.2).
+        // the truncation is an error, never a short body.
         if (body_ec == ssl::error::stream_truncated && parser.is_done()) break;
         failed_phase = "read_body";
         failure = body_ec;
