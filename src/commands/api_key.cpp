@@ -1,6 +1,7 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 // ApiKey commands (API-CONTRACT.md 4.2): paths, bodies, JSON mapping. All go to
 // tenant-store.api and none is retried unless it provably never left (idempotent = false).
+#include "commands/answers.hpp"
 #include "commands/not_found.hpp"
 #include "execute.hpp"
 #include "json_body.hpp"
@@ -25,21 +26,23 @@ void read_api_key_info(const json_object_reader& r, api_key_info& k) {
   k.last_used_at = r.nullable_string("lastUsedAt");
 }
 
-api_key_info read_info(std::string_view body, const request_spec&) {
-  return map_response(body, [](const json::value& v) {
-    api_key_info k;
-    read_api_key_info(json_object_reader(v, ""), k);
-    return k;
-  });
+api_key_info read_info(const json_object_reader& r) {
+  api_key_info k;
+  read_api_key_info(r, k);
+  return k;
 }
 
-api_key_validation read_validation(std::string_view body, const request_spec&) {
-  return map_response(body, [](const json::value& v) {
-    json_object_reader r(v, "");
-    return api_key_validation{.valid = r.boolean("valid"),
-                              .api_key_id = r.optional_string("apiKeyId"),
-                              .tenant_id = r.optional_string("tenantId")};
-  });
+api_key_created read_created(const json_object_reader& r) {
+  api_key_created k;
+  read_api_key_info(r, k);
+  k.api_key = r.string("apiKey");
+  return k;
+}
+
+api_key_validation read_validation(const json_object_reader& r) {
+  return api_key_validation{.valid = r.boolean("valid"),
+                            .api_key_id = r.optional_string("apiKeyId"),
+                            .tenant_id = r.optional_string("tenantId")};
 }
 
 std::string api_key_path(const std::string& id) {
@@ -57,7 +60,7 @@ request_spec tenant_store_request(std::string method, std::string target) {
 single_request<api_key_validation> validate(std::string target, const json::object& body) {
   request_spec spec = tenant_store_request("POST", std::move(target));
   spec.body = json_body(body);
-  return {std::move(spec), &read_validation};
+  return {std::move(spec), &one_object<read_validation>};
 }
 
 }  // namespace
@@ -72,15 +75,7 @@ single_request<api_key_created> request_for(call& c, const api_key_create& cmd) 
   if (cmd.description) body["description"] = *cmd.description;
   request_spec spec = tenant_store_request("POST", "/api/v1/api-keys");
   spec.body = json_body(body);
-  return {std::move(spec), [](std::string_view answer, const request_spec&) {
-            return map_response(answer, [](const json::value& v) {
-              json_object_reader r(v, "");
-              api_key_created k;
-              read_api_key_info(r, k);
-              k.api_key = r.string("apiKey");
-              return k;
-            });
-          }};
+  return {std::move(spec), &one_object<read_created>};
 }
 
 single_request<std::vector<api_key_info>> request_for(call& c, const api_key_list& cmd) {
@@ -88,15 +83,7 @@ single_request<std::vector<api_key_info>> request_for(call& c, const api_key_lis
   c.require(cmd.tenant_id, "tenant_id");
   return {tenant_store_request(
               "GET", "/api/v1/api-keys" + query_builder().add("tenantId", cmd.tenant_id).str()),
-          [](std::string_view answer, const request_spec&) {
-            return map_response(answer, [](const json::value& v) {
-              return map_object_array(v, "", [](const json_object_reader& r) {
-                api_key_info k;
-                read_api_key_info(r, k);
-                return k;
-              });
-            });
-          }};
+          &object_array<read_info>};
 }
 
 single_request<api_key_info> request_for(call& c, const api_key_fetch& cmd) {
@@ -104,7 +91,7 @@ single_request<api_key_info> request_for(call& c, const api_key_fetch& cmd) {
   c.require(cmd.api_key_id, "api_key_id");
   request_spec spec = tenant_store_request("GET", api_key_path(cmd.api_key_id));
   spec.not_found_message = not_found_text("ApiKey", {{"id", cmd.api_key_id}});
-  return {std::move(spec), &read_info};
+  return {std::move(spec), &one_object<read_info>};
 }
 
 single_request<api_key_info> request_for(call& c, const api_key_edit& cmd) {
@@ -115,7 +102,7 @@ single_request<api_key_info> request_for(call& c, const api_key_edit& cmd) {
   body["description"] = cmd.description;
   request_spec spec = tenant_store_request("PATCH", api_key_path(cmd.api_key_id));
   spec.body = json_body(body);
-  return {std::move(spec), &read_info};
+  return {std::move(spec), &one_object<read_info>};
 }
 
 single_request<bool> request_for(call& c, const api_key_delete& cmd) {
@@ -125,8 +112,7 @@ single_request<bool> request_for(call& c, const api_key_delete& cmd) {
   body["apiKeyId"] = cmd.api_key_id;
   request_spec spec = tenant_store_request("DELETE", api_key_path(cmd.api_key_id));
   spec.body = json_body(body);
-  // Any 2xx, whatever its body (API-CONTRACT.md 3.2).
-  return {std::move(spec), [](std::string_view, const request_spec&) { return true; }};
+  return {std::move(spec), &any_answer};
 }
 
 single_request<api_key_validation> request_for(call& c, const api_key_validate& cmd) {

@@ -1,7 +1,7 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #pragma once
-// The requests and answers that the data-core, flow-type and event-type services share
-// (API-CONTRACT.md 4.4 to 4.6): fetch by id, find by name under a parent (an array whose
+// The requests and answers that the data-core, flow-type and event-type services share:
+// fetch by id, find by name under a parent (an array whose
 // first element is the answer), list, create, update. Each family describes itself once:
 //
 //   struct flow_type_resource {
@@ -16,9 +16,9 @@
 // and its commands are then one line each: `return resource<flow_type_resource>::fetch(id)`.
 
 #include "call.hpp"
+#include "commands/answers.hpp"
 #include "commands/not_found.hpp"
 #include "json_body.hpp"
-#include "json_reader.hpp"
 #include "url_encoding.hpp"
 
 #include <boost/json/object.hpp>
@@ -46,7 +46,7 @@ struct resource {
     return {request_spec{.service = R::where,
                          .target = path(id),
                          .not_found_message = not_found_text(R::name, {{"id", id}})},
-            &one};
+            &one_object<R::read>};
   }
 
   /// GET <collection>?<query>: the first element of the array; [] or a 404 is not_found
@@ -55,13 +55,13 @@ struct resource {
     return {request_spec{.service = R::where,
                          .target = std::string(R::collection) + query.str(),
                          .not_found_message = missing},
-            &first};
+            &first_object<R::read>};
   }
 
   /// GET <collection>?<query>: every element.
   static single_request<std::vector<value>> list(const query_builder& query) {
     return {request_spec{.service = R::where, .target = std::string(R::collection) + query.str()},
-            &many};
+            &object_array<R::read>};
   }
 
   /// POST <collection> with `body`. Not idempotent: re-sent only when nothing was sent.
@@ -71,7 +71,7 @@ struct resource {
                          .target = std::string(R::collection),
                          .body = json_body(body),
                          .idempotent = false},
-            &one};
+            &one_object<R::read>};
   }
 
   /// PATCH <collection>/<id> with `body`.
@@ -79,24 +79,7 @@ struct resource {
     return {
         request_spec{
             .method = "PATCH", .service = R::where, .target = path(id), .body = json_body(body)},
-        &one};
-  }
-
-  /// The answer is one object.
-  static value one(std::string_view body, const request_spec&) {
-    return map_response(body,
-                        [](const json::value& v) { return R::read(json_object_reader(v, "")); });
-  }
-
-  /// The answer is an array of objects.
-  static std::vector<value> many(std::string_view body, const request_spec&) {
-    return map_response(body,
-                        [](const json::value& v) { return map_object_array(v, "", R::read); });
-  }
-
-  /// The answer is an array whose first element is the result.
-  static value first(std::string_view body, const request_spec& spec) {
-    return first_match(many(body, spec), *spec.not_found_message);
+        &one_object<R::read>};
   }
 };
 

@@ -3,6 +3,7 @@
 // paths under /api/v1/tenants/{tenantId}/<kind>, the same bodies and rules (bearer only,
 // not retryable); they differ in the path segment, the resource name and whether the
 // value comes back. The request builders are shared; each run() only sends and maps.
+#include "commands/answers.hpp"
 #include "commands/not_found.hpp"
 #include "execute.hpp"
 #include "json_body.hpp"
@@ -43,19 +44,6 @@ variable read_variable(const json_object_reader& r) {
                   .created_at = r.string("createdAt"),
                   .updated_at = r.nullable_string("updatedAt")};
 }
-
-// Answers: one object, an array of them, or any 2xx whatever its body (API-CONTRACT.md 3.2).
-template <auto Read>
-auto one(std::string_view body, const request_spec&) {
-  return map_response(body, [](const json::value& v) { return Read(json_object_reader(v, "")); });
-}
-
-template <auto Read>
-auto all(std::string_view body, const request_spec&) {
-  return map_response(body, [](const json::value& v) { return map_object_array(v, "", Read); });
-}
-
-bool done(std::string_view, const request_spec&) { return true; }
 
 std::string collection_path(const kind& k, const std::string& tenant_id) {
   return "/api/v1/tenants/" + path_segment(tenant_id, "tenant_id") + "/" + k.segment;
@@ -135,43 +123,43 @@ request_spec delete_request(call& c, const kind& k, const Delete& cmd) {
 }  // namespace
 
 single_request<secret> request_for(call& c, const secret_create& cmd) {
-  return {create_request(c, secrets, cmd), &one<read_secret>};
+  return {create_request(c, secrets, cmd), &one_object<read_secret>};
 }
 
 single_request<std::vector<secret>> request_for(call& c, const secret_list& cmd) {
-  return {list_request(c, secrets, cmd.tenant_id), &all<read_secret>};
+  return {list_request(c, secrets, cmd.tenant_id), &object_array<read_secret>};
 }
 
 single_request<secret> request_for(call& c, const secret_fetch& cmd) {
-  return {fetch_request(c, secrets, cmd), &one<read_secret>};
+  return {fetch_request(c, secrets, cmd), &one_object<read_secret>};
 }
 
 single_request<secret> request_for(call& c, const secret_edit& cmd) {
-  return {edit_request(c, secrets, cmd), &one<read_secret>};
+  return {edit_request(c, secrets, cmd), &one_object<read_secret>};
 }
 
 single_request<bool> request_for(call& c, const secret_delete& cmd) {
-  return {delete_request(c, secrets, cmd), &done};
+  return {delete_request(c, secrets, cmd), &any_answer};
 }
 
 single_request<variable> request_for(call& c, const variable_create& cmd) {
-  return {create_request(c, variables, cmd), &one<read_variable>};
+  return {create_request(c, variables, cmd), &one_object<read_variable>};
 }
 
 single_request<std::vector<variable>> request_for(call& c, const variable_list& cmd) {
-  return {list_request(c, variables, cmd.tenant_id), &all<read_variable>};
+  return {list_request(c, variables, cmd.tenant_id), &object_array<read_variable>};
 }
 
 single_request<variable> request_for(call& c, const variable_fetch& cmd) {
-  return {fetch_request(c, variables, cmd), &one<read_variable>};
+  return {fetch_request(c, variables, cmd), &one_object<read_variable>};
 }
 
 single_request<variable> request_for(call& c, const variable_edit& cmd) {
-  return {edit_request(c, variables, cmd), &one<read_variable>};
+  return {edit_request(c, variables, cmd), &one_object<read_variable>};
 }
 
 single_request<bool> request_for(call& c, const variable_delete& cmd) {
-  return {delete_request(c, variables, cmd), &done};
+  return {delete_request(c, variables, cmd), &any_answer};
 }
 
 }  // namespace flowcore::detail

@@ -1,6 +1,7 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 // The event-type sensitive-data commands (API-CONTRACT.md 4.6, last two rows): removal
 // requests and the paged list of removal records.
+#include "commands/answers.hpp"
 #include "execute.hpp"
 #include "json_body.hpp"
 #include "json_reader.hpp"
@@ -29,6 +30,10 @@ removed_sensitive_data read_record(const json_object_reader& r) {
                                 .key = r.string("key"),
                                 .type = r.string("type"),
                                 .created_at = r.string("createdAt")};
+}
+
+sensitive_data_removal_result read_removal(const json_object_reader& r) {
+  return sensitive_data_removal_result{.success = r.boolean("success"), .id = r.string("id")};
 }
 
 removed_sensitive_data_page read_page(const json_object_reader& r) {
@@ -63,13 +68,7 @@ single_request<sensitive_data_removal_result> request_for(
                        .service = service::event_type,
                        .target = "/api/v1/event-types/sensitive-data/remove",
                        .body = json_body(body)},
-          [](std::string_view answer, const request_spec&) {
-            return map_response(answer, [](const json::value& v) {
-              json_object_reader r(v, "");
-              return sensitive_data_removal_result{.success = r.boolean("success"),
-                                                   .id = r.string("id")};
-            });
-          }};
+          &one_object<read_removal>};
 }
 
 single_request<removed_sensitive_data_page> request_for(
@@ -91,10 +90,7 @@ single_request<removed_sensitive_data_page> request_for(
   return {request_spec{.service = service::event_type,
                        .target = "/api/v1/event-types/sensitive-data/" +
                                  path_segment(cmd.tenant_id, "tenant_id") + query.str()},
-          [](std::string_view answer, const request_spec&) {
-            return map_response(
-                answer, [](const json::value& v) { return read_page(json_object_reader(v, "")); });
-          }};
+          &one_object<read_page>};
 }
 
 }  // namespace flowcore::detail

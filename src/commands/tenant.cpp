@@ -1,5 +1,6 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 // Tenant commands (API-CONTRACT.md 4.1): paths, JSON mapping, the instance lookup.
+#include "commands/answers.hpp"
 #include "commands/not_found.hpp"
 #include "commands/tenant_instance.hpp"
 #include "execute.hpp"
@@ -83,8 +84,7 @@ asio::awaitable<tenant_instance> fetch_tenant_instance(call& c, std::string path
                     .target = std::move(path),
                     .not_found_message = std::move(not_found)};
   std::string body = co_await c.send(spec);
-  co_return map_response(
-      body, [](const json::value& v) { return read_tenant_instance(json_object_reader(v, "")); });
+  co_return one_object<read_tenant_instance>(body, spec);
 }
 
 }  // namespace
@@ -142,9 +142,18 @@ asio::awaitable<std::optional<origin>> dedicated_origin_for(call& c, std::string
 
 namespace {
 
-tenant read_one_tenant(std::string_view body, const request_spec&) {
-  return map_response(body,
-                      [](const json::value& v) { return read_tenant(json_object_reader(v, "")); });
+bool read_sensitive_data_enabled(const json_object_reader& r) {
+  return r.boolean("sensitiveDataEnabled");
+}
+
+tenant_name_id read_name_id(const json_object_reader& r) {
+  return tenant_name_id{.id = r.string("id"), .name = r.string("name")};
+}
+
+tenant_preview_info read_preview(const json_object_reader& r) {
+  return tenant_preview_info{.display_name = r.string("displayName"),
+                             .website_url = r.string("websiteUrl"),
+                             .description = r.string("description")};
 }
 
 single_request<bool> set_sensitive_data(call& c, const std::string& tenant_id, const char* verb) {
@@ -157,11 +166,7 @@ single_request<bool> set_sensitive_data(call& c, const std::string& tenant_id, c
                    .target = "/api/v1/tenants/" + path_segment(tenant_id, "tenant_id") + "/" + verb,
                    .body = json_body(body),
                    .not_found_message = tenant_not_found("id", tenant_id)},
-      [](std::string_view answer, const request_spec&) {
-        return map_response(answer, [](const json::value& v) {
-          return json_object_reader(v, "").boolean("sensitiveDataEnabled");
-        });
-      }};
+      &one_object<read_sensitive_data_enabled>};
 }
 
 }  // namespace
@@ -176,16 +181,12 @@ single_request<tenant> request_for(call&, const tenant_fetch& cmd) {
     spec.target = "/api/v1/tenants/by-name/" + path_segment(cmd.tenant, "tenant");
     spec.not_found_message = tenant_not_found("name", cmd.tenant);
   }
-  return {std::move(spec), &read_one_tenant};
+  return {std::move(spec), &one_object<read_tenant>};
 }
 
 single_request<std::vector<tenant_list_item>> request_for(call&, const tenant_list&) {
   return {request_spec{.service = service::tenant, .target = "/api/v1/tenants/list"},
-          [](std::string_view body, const request_spec&) {
-            return map_response(body, [](const json::value& v) {
-              return map_object_array(v, "", read_tenant_list_item);
-            });
-          }};
+          &object_array<read_tenant_list_item>};
 }
 
 asio::awaitable<tenant_instance> run(call& c, tenant_instance_fetch cmd) {
@@ -202,12 +203,7 @@ single_request<tenant_name_id> request_for(call& c, const tenant_translate_name_
                        .target = "/api/v1/tenants/translate-name-to-id/" +
                                  path_segment(cmd.tenant, "tenant"),
                        .not_found_message = tenant_not_found("tenant", cmd.tenant)},
-          [](std::string_view body, const request_spec&) {
-            return map_response(body, [](const json::value& v) {
-              json_object_reader r(v, "");
-              return tenant_name_id{.id = r.string("id"), .name = r.string("name")};
-            });
-          }};
+          &one_object<read_name_id>};
 }
 
 single_request<tenant_preview_info> request_for(call& c, const tenant_preview& cmd) {
@@ -215,14 +211,7 @@ single_request<tenant_preview_info> request_for(call& c, const tenant_preview& c
   return {request_spec{.service = service::tenant,
                        .target = "/api/v1/tenants/preview/" + path_segment(cmd.name, "name"),
                        .not_found_message = tenant_not_found("name", cmd.name)},
-          [](std::string_view body, const request_spec&) {
-            return map_response(body, [](const json::value& v) {
-              json_object_reader r(v, "");
-              return tenant_preview_info{.display_name = r.string("displayName"),
-                                         .website_url = r.string("websiteUrl"),
-                                         .description = r.string("description")};
-            });
-          }};
+          &one_object<read_preview>};
 }
 
 single_request<tenant> request_for(call& c, const tenant_create& cmd) {
@@ -236,7 +225,7 @@ single_request<tenant> request_for(call& c, const tenant_create& cmd) {
                        .target = "/api/v1/tenants",
                        .body = json_body(body),
                        .idempotent = false},
-          &read_one_tenant};
+          &one_object<read_tenant>};
 }
 
 single_request<tenant> request_for(call& c, const tenant_update& cmd) {
@@ -251,7 +240,7 @@ single_request<tenant> request_for(call& c, const tenant_update& cmd) {
                        .target = "/api/v1/tenants/" + path_segment(cmd.tenant_id, "tenant_id"),
                        .body = json_body(body),
                        .not_found_message = tenant_not_found("id", cmd.tenant_id)},
-          &read_one_tenant};
+          &one_object<read_tenant>};
 }
 
 single_request<bool> request_for(call& c, const tenant_enable_sensitive_data& cmd) {
