@@ -36,7 +36,11 @@ milliseconds time_left(steady_clock::time_point deadline) {
 std::string describe_request(const request_spec& spec, const origin& where) {
   std::string_view path = spec.target;
   path = path.substr(0, path.find('?'));
-  return spec.method + " " + where.host_header() + std::string(path);
+  std::string out(spec.method);
+  out += ' ';
+  out += where.host_header();
+  out += path;
+  return out;
 }
 
 std::string verdict_text(retry_verdict v) {
@@ -101,17 +105,15 @@ asio::awaitable<std::shared_ptr<const std::string>> call::bearer_header(
   co_return header;
 }
 
+// The frame of this coroutine lives as long as the call waits, so it keeps only what
+// crosses a wait; what an outcome means is worked out by after_attempt().
 asio::awaitable<std::string> call::send(request_spec& spec, steady_clock::time_point until) {
   const steady_clock::time_point deadline = std::min(deadline_, until);
-  client_impl& client = *impl_;
-  client.check_options();
-  const std::optional<origin>& base = client.base_origin();
+  impl_->check_options();
+  const std::optional<origin>& base = impl_->base_origin();
   const origin& where = base             ? *base
                         : spec.dedicated ? *spec.dedicated
                                          : service_origin(spec.service);
-  const idempotency idem = spec.idempotent ? idempotency::idempotent : idempotency::unsafe;
-  const logger& log = client.options().logger;
-
   http_request request{.method = spec.method,
                        .target = spec.target,
                        .headers = spec.headers,
@@ -123,87 +125,101 @@ asio::awaitable<std::string> call::send(request_spec& spec, steady_clock::time_p
   std::shared_ptr<const std::string> bearer;
   exchange_result result;  // each attempt's, filled in by the transport
   bool refreshed_after_401 = false;
-  int attempt = 1;
-  for (;;) {
+  for (int attempt = 1;;) {
     if (steady_clock::now() >= deadline) {
       diag_.phase = "deadline";
       fail(error::timeout, "the call's deadline passed");
     }
-    if (client.mode() == credentials_mode::api_key) {
-      const parsed_api_key& key = client.checked_api_key();  // fails on a malformed key
-      request.authorization = spec.raw_key_auth ? key.key : client.api_key_header();
+    if (impl_->mode() == credentials_mode::api_key) {
+      const parsed_api_key& key = impl_->checked_api_key();  // fails on a malformed key
+      request.authorization = spec.raw_key_auth ? key.key : impl_->api_key_header();
     } else {
       bearer = co_await bearer_header(deadline);
       request.authorization = *bearer;
     }
-
-    const auto started = steady_clock::now();
-    co_await client.http().exchange(where, request, deadline, result);
-    diag_.attempts += std::max(1, result.requests_sent);
-    if (result.ec == error::cancelled) fail(error::cancelled);
-
-    attempt_outcome outcome;
-    if (!result.ec) {
-      const int status = result.response.status;
-      diag_.http_status = status;
-      if (log_enabled(log, log_level::debug))
-        log_line(log, log_level::debug,
-                 describe_request(spec, where) + " -> " + std::to_string(status) + " in " +
-                     std::to_string(elapsed_ms(started).count()) + " ms");
-      if (status >= 200 && status < 300) {
-        diag_.server_message.clear();
-        co_return std::move(result.response.body);
-      }
-      if (status == 401 && client.mode() == credentials_mode::bearer && !refreshed_after_401) {
-        // One refresh and resend, outside the retry policy (API-CONTRACT.md 2.1).
-        refreshed_after_401 = true;
-        continue;
-      }
-      // Known secrets go first, on the whole (bounded) body: a cut made before them
-      // could leave the prefix of a token the server echoed.
-      std::string_view error_body = result.response.body;
-      diag_.server_message =
-          server_message_from_body(redact(error_body.substr(0, std::size_t(64) << 10)));
-      outcome.ec = error_for_status(status, spec.not_found_message.has_value());
-      outcome.http_status = status;
-      if (result.response.retry_after)
-        outcome.retry_after =
-            parse_retry_after(*result.response.retry_after, std::chrono::system_clock::now());
-      diag_.retry_after = outcome.retry_after;
-      outcome.may_have_reached_server = true;
-    } else {
-      outcome.ec = result.ec;
-      outcome.may_have_reached_server = result.may_have_reached_server;
-      diag_.phase = result.ec == error::timeout ? result.phase : std::string();
-      diag_.message = result.phase + ": " + redact(result.detail);
-      if (log_enabled(log, log_level::debug))
-        log_line(log, log_level::debug,
-                 describe_request(spec, where) + " failed in " + result.phase + ": " +
-                     redact(result.detail));
+    const steady_clock::time_point started = steady_clock::now();
+    co_await impl_->http().exchange(where, request, deadline, result);
+    const next_step next =
+        after_attempt(spec, where, result, attempt, refreshed_after_401, started, deadline);
+    if (next.what == next_step::answered) co_return std::move(result.response.body);
+    if (next.what == next_step::retry) {
+      co_await sleep(next.delay);  // after_attempt kept it inside `deadline`
+      ++attempt;
     }
-
-    retry_decision decision =
-        decide_retry(attempt, outcome, policy_, idem, client.random01(), time_left(deadline));
-    if (!decision) {
-      std::string message;
-      if (outcome.http_status == 404 && spec.not_found_message)
-        message = spec.not_found_message->str();
-      else if (outcome.http_status != 0)
-        message = "HTTP " + std::to_string(outcome.http_status) + " from " +
-                  describe_request(spec, where);
-      else
-        message = diag_.message;
-      message += verdict_text(decision.verdict);
-      fail(outcome.ec, message);
-    }
-    if (log_enabled(log, log_level::info))
-      log_line(log, log_level::info,
-               std::string(command_) + ": retrying " + describe_request(spec, where) + " in " +
-                   std::to_string(decision.delay.count()) + " ms (attempt " +
-                   std::to_string(attempt + 1) + ")");
-    co_await sleep(decision.delay);  // decide_retry kept it inside `deadline`
-    ++attempt;
   }
+}
+
+call::next_step call::after_attempt(const request_spec& spec, const origin& where,
+                                    exchange_result& result, int attempt,
+                                    bool& refreshed_after_401, steady_clock::time_point started,
+                                    steady_clock::time_point deadline) {
+  client_impl& client = *impl_;
+  const logger& log = client.options().logger;
+  diag_.attempts += std::max(1, result.requests_sent);
+  if (result.ec == error::cancelled) fail(error::cancelled);
+
+  attempt_outcome outcome;
+  if (!result.ec) {
+    const int status = result.response.status;
+    diag_.http_status = status;
+    if (log_enabled(log, log_level::debug))
+      log_line(log, log_level::debug,
+               describe_request(spec, where) + " -> " + std::to_string(status) + " in " +
+                   std::to_string(elapsed_ms(started).count()) + " ms");
+    if (status >= 200 && status < 300) {
+      diag_.server_message.clear();
+      return {next_step::answered};
+    }
+    if (status == 401 && client.mode() == credentials_mode::bearer && !refreshed_after_401) {
+      // One refresh and resend, outside the retry policy: the token may have expired
+      // between the provider's answer and the server's check.
+      refreshed_after_401 = true;
+      return {next_step::resend};
+    }
+    // Known secrets go first, on the whole (bounded) body: a cut made before them
+    // could leave the prefix of a token the server echoed.
+    std::string_view error_body = result.response.body;
+    diag_.server_message =
+        server_message_from_body(redact(error_body.substr(0, std::size_t(64) << 10)));
+    outcome.ec = error_for_status(status, spec.not_found_message.has_value());
+    outcome.http_status = status;
+    if (result.response.retry_after)
+      outcome.retry_after =
+          parse_retry_after(*result.response.retry_after, std::chrono::system_clock::now());
+    diag_.retry_after = outcome.retry_after;
+    outcome.may_have_reached_server = true;
+  } else {
+    outcome.ec = result.ec;
+    outcome.may_have_reached_server = result.may_have_reached_server;
+    diag_.phase = result.ec == error::timeout ? result.phase : std::string();
+    diag_.message = result.phase + ": " + redact(result.detail);
+    if (log_enabled(log, log_level::debug))
+      log_line(log, log_level::debug,
+               describe_request(spec, where) + " failed in " + result.phase + ": " +
+                   redact(result.detail));
+  }
+
+  const idempotency idem = spec.idempotent ? idempotency::idempotent : idempotency::unsafe;
+  const retry_decision decision =
+      decide_retry(attempt, outcome, policy_, idem, client.random01(), time_left(deadline));
+  if (!decision) {
+    std::string message;
+    if (outcome.http_status == 404 && spec.not_found_message)
+      message = spec.not_found_message->str();
+    else if (outcome.http_status != 0)
+      message = "HTTP " + std::to_string(outcome.http_status) + " from " +
+                describe_request(spec, where);
+    else
+      message = diag_.message;
+    message += verdict_text(decision.verdict);
+    fail(outcome.ec, message);
+  }
+  if (log_enabled(log, log_level::info))
+    log_line(log, log_level::info,
+             std::string(command_) + ": retrying " + describe_request(spec, where) + " in " +
+                 std::to_string(decision.delay.count()) + " ms (attempt " +
+                 std::to_string(attempt + 1) + ")");
+  return {next_step::retry, decision.delay};
 }
 
 asio::awaitable<void> call::sleep(milliseconds d) {

@@ -24,7 +24,7 @@ namespace flowcore::detail {
 
 /// One REST request as a command describes it.
 struct request_spec {
-  std::string method = "GET";
+  std::string_view method = "GET";  ///< A literal.
   detail::service service = service::tenant;
   std::string target;               ///< Percent-encoded path and query.
   std::optional<std::string> body;  ///< JSON text.
@@ -51,6 +51,12 @@ struct single_request {
 
 class call {
  public:
+  /// What one attempt's outcome means for the call (see after_attempt).
+  struct next_step {
+    enum { answered, resend, retry } what;
+    std::chrono::milliseconds delay{};  ///< For retry: the sleep before it.
+  };
+
   call(std::shared_ptr<client_impl> impl, const char* command, const call_options& opts,
        diagnostics& diag);
 
@@ -90,6 +96,14 @@ class call {
   steady_clock::time_point deadline() const noexcept { return deadline_; }
 
  private:
+  /// What the attempt that ended with `result` means: answered (a 2xx, its body in
+  /// `result`), resend at once (the first 401 in bearer mode, with a fresh token) or retry
+  /// after a delay; fails the call when it cannot go on. A plain function, so that nothing
+  /// it works with takes room in send()'s coroutine frame while a call waits.
+  next_step after_attempt(const request_spec& spec, const origin& where,
+                          exchange_result& result, int attempt, bool& refreshed_after_401,
+                          steady_clock::time_point started, steady_clock::time_point deadline);
+
   /// The Authorization value of one attempt in bearer mode: a token fetched within
   /// `deadline`. (An API key's value is built once, by the client.)
   boost::asio::awaitable<std::shared_ptr<const std::string>> bearer_header(

@@ -50,8 +50,8 @@ std::string api_key_path(const std::string& id) {
 }
 
 // Every tenant-store request is re-sent only when nothing was sent.
-request_spec tenant_store_request(std::string method, std::string target) {
-  return request_spec{.method = std::move(method),
+request_spec tenant_store_request(std::string_view method, std::string target) {
+  return request_spec{.method = method,
                       .service = service::tenant_store,
                       .target = std::move(target),
                       .idempotent = false};

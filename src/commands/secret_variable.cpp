@@ -53,8 +53,8 @@ std::string item_path(const kind& k, const std::string& tenant_id, const std::st
   return collection_path(k, tenant_id) + "/" + path_segment(key, "key");
 }
 
-request_spec request(std::string method, std::string target) {
-  return request_spec{.method = std::move(method),
+request_spec request(std::string_view method, std::string target) {
+  return request_spec{.method = method,
                       .service = service::tenant_store,
                       .target = std::move(target),
                       .idempotent = false};

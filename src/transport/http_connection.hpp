@@ -59,8 +59,8 @@ class http_connection {
   void mark_idle() noexcept { idle_since_ = steady_clock::now(); }
 
  private:
-  explicit http_connection(std::unique_ptr<impl> p);
-  std::unique_ptr<impl> impl_;
+  explicit http_connection(std::shared_ptr<impl> p);
+  std::shared_ptr<impl> impl_;  // shared with the timer's handler, weakly
   steady_clock::time_point idle_since_{};
 };
 

@@ -10,9 +10,12 @@
 #include <boost/asio/ssl.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
+#include <boost/beast/core/read_size.hpp>
 #include <boost/beast/http.hpp>
 
+#include <algorithm>
 #include <string>
+#include <tuple>
 
 #ifndef FLOWCORE_VERSION
 #define FLOWCORE_VERSION "0"
@@ -84,6 +87,12 @@ std::string header_problem(const http_request& request) {
   return problem("Authorization", request.authorization);
 }
 
+// When a phase that starts now must end: its budget, or the deadline if that comes first.
+steady_clock::time_point phase_end(std::chrono::milliseconds budget,
+                                   steady_clock::time_point deadline) {
+  return std::min(steady_clock::now() + budget, deadline);
+}
+
 }  // namespace
 
 transport::transport(asio::any_io_executor ex, transport_options options)
@@ -108,23 +117,54 @@ asio::awaitable<exchange_result> transport::exchange(const origin& where,
   co_return result;
 }
 
+bool transport::refused(const origin& where, const http_request& request,
+                        exchange_result& result) {
+  if (std::string problem = header_problem(request); !problem.empty()) {
+    result = exchange_result{.ec = error::invalid_argument, .phase = "request", .detail = problem};
+    return true;
+  }
+  if (!where.tls) return false;
+  const error_code ec = ensure_tls_context();
+  if (!ec) return false;
+  result = exchange_result{.ec = ec,
+                           .phase = "tls_setup",
+                           .detail = ec == error::invalid_argument ? "ca_file could not be loaded"
+                                                                   : "no system trust store"};
+  return true;
+}
+
+asio::awaitable<bool> transport::wait_or_open(std::optional<connection_lease>& lease,
+                                              const origin& where,
+                                              steady_clock::time_point deadline, bool check_peer,
+                                              exchange_result& result) {
+  if (!lease) {
+    auto [queue_ec, granted] = co_await pool_.wait_in_line(where, deadline, check_peer);
+    if (queue_ec) {
+      result = exchange_result{
+          .ec = queue_ec, .phase = "queue", .detail = "waiting for a free connection"};
+      co_return false;
+    }
+    lease.emplace(std::move(granted));
+  }
+  if (lease->connection()) co_return true;
+  auto opened = co_await http_connection::open(executor_, where, tls_, options_.budget, deadline,
+                                               options_.resolver);
+  if (opened.ec) {
+    result = exchange_result{
+        .ec = opened.ec, .phase = std::move(opened.phase), .detail = std::move(opened.detail)};
+    co_return false;
+  }
+  lease->set(std::move(opened.connection));
+  co_return true;
+}
+
+// The frame of this coroutine is alive for as long as a call waits for its answer, so
+// it holds little: whatever does not wait (checks, opening, parsing) is in functions of
+// its own, and the connection holds the buffers and the parser.
 asio::awaitable<void> transport::exchange(const origin& where, const http_request& request,
                                           steady_clock::time_point deadline,
                                           exchange_result& result) {
-  if (std::string problem = header_problem(request); !problem.empty()) {
-    result = exchange_result{.ec = error::invalid_argument, .phase = "request", .detail = problem};
-    co_return;
-  }
-  if (where.tls) {
-    if (error_code ec = ensure_tls_context()) {
-      result =
-          exchange_result{.ec = ec,
-                          .phase = "tls_setup",
-                          .detail = ec == error::invalid_argument ? "ca_file could not be loaded"
-                                                                  : "no system trust store"};
-      co_return;
-    }
-  }
+  if (refused(where, request, result)) co_return;
   int sent = 0;
   // At most one re-send, and only for a connection taken from the pool that failed
   // before any byte of an answer arrived: the server closed it while idle.
@@ -132,80 +172,81 @@ asio::awaitable<void> transport::exchange(const origin& where, const http_reques
     // Only a request that cannot be re-sent pays for the peek (see connection_pool.hpp).
     const bool check_peer = !request.idempotent;
     std::optional<connection_lease> lease = pool_.try_acquire(where, check_peer);
-    if (!lease) {
-      auto [queue_ec, granted] = co_await pool_.wait_in_line(where, deadline, check_peer);
-      if (queue_ec) {
-        result = exchange_result{.ec = queue_ec,
-                                 .phase = "queue",
-                                 .detail = "waiting for a free connection",
-                                 .requests_sent = sent};
+    if (!lease || !lease->connection()) {
+      if (!co_await wait_or_open(lease, where, deadline, check_peer, result)) {
+        result.requests_sent = sent;
         co_return;
       }
-      lease.emplace(std::move(granted));
-    }
-    if (!lease->connection()) {
-      auto opened = co_await http_connection::open(executor_, where, tls_, options_.budget,
-                                                   deadline, options_.resolver);
-      if (opened.ec) {
-        result = exchange_result{.ec = opened.ec,
-                                 .phase = std::move(opened.phase),
-                                 .detail = std::move(opened.detail),
-                                 .requests_sent = sent};
-        co_return;
-      }
-      lease->set(std::move(opened.connection));
     }
 
     // One request and its answer, every phase under its own budget clipped to the deadline
-    // (no phase may wait without a timer). On any failure the connection is discarded with
-    // the lease.
+    // (no phase may wait without the connection's timer watching). On any failure the
+    // connection is discarded with the lease.
     ++sent;
     result = exchange_result{.requests_sent = sent};
     http_connection::impl& c = lease->connection()->state();
     c.keep_alive = false;
-    bool write_failed = false;
-    bool response_started = false;
-    const char* failed_phase = nullptr;
-    error_code failure;
-
     serialise_request(request, where, c.request_bytes);
-    c.io.tcp().expires_after(clip(options_.budget.write, deadline));
-    auto [write_ec, written] = co_await c.io.visit(
-        [&](auto& s) { return asio::async_write(s, asio::buffer(c.request_bytes), no_throw); });
-    result.may_have_reached_server = true;
-    auto& parser = c.parser.emplace();
-    if (write_ec) {
-      write_failed = true;
-      failed_phase = "write";
-      failure = write_ec;
-    } else {
-      parser.header_limit(header_limit);
-      parser.body_limit(request.body_limit);
-      c.io.tcp().expires_after(clip(options_.budget.read_headers, deadline));
-      auto [header_ec, header_bytes] = co_await c.io.visit(
-          [&](auto& s) { return http::async_read_header(s, c.buffer, parser, no_throw); });
-      response_started = header_bytes > 0 || c.buffer.size() > 0;
-      if (header_ec) {
-        failed_phase = "read_headers";
-        failure = header_ec;
-      }
-    }
-    // The body budget is per read: 30 s without progress, not 30 s in total.
-    while (!failed_phase && !parser.is_done()) {
-      c.io.tcp().expires_after(clip(options_.budget.read_body, deadline));
-      auto [body_ec, body_bytes] = co_await c.io.visit(
-          [&](auto& s) { return http::async_read_some(s, c.buffer, parser, no_throw); });
-      if (body_ec) {
-        // A TLS peer that drops the socket after a complete message is fine; before it,
-        // the truncation is an error, never a short body.
-        if (body_ec == ssl::error::stream_truncated && parser.is_done()) break;
-        failed_phase = "read_body";
-        failure = body_ec;
-      }
-    }
 
-    if (!failed_phase) {
-      c.io.tcp().expires_never();
+    // Most requests fit the socket's send buffer: written at once, nothing to wait for.
+    error_code ec;
+    const char* phase = "write";
+    const std::size_t written = c.io.write_now(asio::buffer(c.request_bytes), ec);
+    result.may_have_reached_server = true;
+    if (!ec && written < c.request_bytes.size()) {
+      c.watch_phase(phase, phase_end(options_.budget.write, deadline));
+      std::tie(ec, std::ignore) = co_await c.io.visit([&](auto& s) {
+        return asio::async_write(s, asio::buffer(c.request_bytes) + written, no_throw);
+      });
+    }
+    const bool write_failed = bool(ec);
+
+    // The answer, parsed as it arrives. read_headers bounds everything up to the last
+    // header line; read_body bounds each read after it (30 s without progress, not 30 s in
+    // all).
+    auto& parser = c.parser.emplace();
+    parser.eager(true);
+    parser.header_limit(header_limit);
+    parser.body_limit(request.body_limit);
+    bool response_started = false;
+    if (!ec) phase = nullptr;
+    while (!ec) {
+      if (c.buffer.size() > 0) {
+        const std::size_t used = parser.put(c.buffer.data(), ec);
+        c.buffer.consume(used);
+        if (parser.is_done()) break;
+        if (!ec && used > 0) continue;  // a part parsed; the rest is in the buffer
+        if (ec && ec != http::error::need_more) {
+          phase = parser.is_header_done() ? "read_body" : "read_headers";
+          break;  // not HTTP, or over a limit
+        }
+        ec = {};
+      }
+      if (!parser.is_header_done()) {
+        if (!phase) {
+          phase = "read_headers";
+          c.watch_phase(phase, phase_end(options_.budget.read_headers, deadline));
+        }
+      } else {
+        phase = "read_body";
+        c.watch_phase(phase, phase_end(options_.budget.read_body, deadline));
+      }
+      auto [read_ec, n] = co_await c.io.visit([&](auto& s) {
+        return s.async_read_some(c.buffer.prepare(beast::read_size(c.buffer, 65536)), no_throw);
+      });
+      c.buffer.commit(n);
+      response_started = response_started || n > 0;
+      ec = read_ec;
+      if (ec == asio::error::eof) {
+        // The peer closed: the end of an answer delimited by the close, else a failure.
+        ec = parser.got_some() ? error_code{} : error_code(http::error::end_of_stream);
+        if (!ec) parser.put_eof(ec);
+        if (!ec) break;
+      }
+    }
+    c.end_watch();
+
+    if (!ec) {
       auto& res = parser.get();
       result.response.status = static_cast<int>(res.result_int());
       if (auto it = res.find(http::field::retry_after); it != res.end())
@@ -216,9 +257,13 @@ asio::awaitable<void> transport::exchange(const origin& where, const http_reques
       lease->keep();
       co_return;
     }
-    result.ec = classify_transport_error(failure, failed_phase);
-    result.phase = failed_phase;
-    result.detail = transport_error_detail(failure, failed_phase);
+    if (const char* expired = c.watch.expired()) {
+      phase = expired;
+      ec = beast::error::timeout;
+    }
+    result.ec = classify_transport_error(ec, phase);
+    result.phase = phase;
+    result.detail = transport_error_detail(ec, phase);
     const bool stale = lease->reused() && sent == 1 && !response_started &&
                        result.ec == error::connection_failed &&
                        (write_failed || request.idempotent);

@@ -13,6 +13,7 @@
 #include <boost/asio/awaitable.hpp>
 
 #include <memory>
+#include <optional>
 
 namespace boost::asio::ssl {
 class context;
@@ -52,6 +53,15 @@ class transport {
 
  private:
   boost::system::error_code ensure_tls_context();
+  /// True when the request cannot be sent at all (a header over the limit or with CR, LF
+  /// or NUL; no TLS context for an https origin), with `result` saying why.
+  bool refused(const origin& where, const http_request& request, exchange_result& result);
+  /// Fills `lease` when try_acquire() could not: waits in line if it is empty, then opens a
+  /// connection if it holds a free slot. False, with `result` saying why, on failure.
+  boost::asio::awaitable<bool> wait_or_open(std::optional<connection_lease>& lease,
+                                            const origin& where,
+                                            steady_clock::time_point deadline, bool check_peer,
+                                            exchange_result& result);
 
   boost::asio::any_io_executor executor_;
   transport_options options_;
