@@ -9,9 +9,10 @@
 //   - heap allocations per call (every operator new of the process is counted).
 // With --heap, it measures instead the heap per in-flight call: glibc heap in use
 // (mallinfo2) with that many calls held by a stalled server, less the heap in use before
-// the client or its connections existed. bench/calls.sh runs one such process per client
-// and number, so that both start from the same heap (free lists left by an earlier
-// measurement would hide costs); it also counts system calls per call under strace.
+// any connection existed (the flowcore client itself, one per program, is made before).
+// bench/calls.sh runs one such process per client and number, so that both start from
+// the same heap (free lists left by an earlier measurement would hide costs); it also
+// counts system calls per call under strace.
 //
 //   call_bench BASE_URL [CALLS=20000] [IN_FLIGHT=1,8,32,128,512] [WHICH=both|flowcore|floor]
 //              [--heap]
@@ -310,11 +311,13 @@ fc::client_options flowcore_options(const setup& s, int in_flight) {
 double flowcore_heap(setup& s, int in_flight) {
   const fc::data_core_fetch fetch{.data_core_id = s.id};
   arm_stall(s);
-  const std::size_t before = heap_in_use();
   double per_call = 0;
   int pending = 0;
   {
+    // The client is made before the count starts: it is one per program, not per call
+    // (its connections, made by the calls, are counted, as the floor's are).
     fc::client client(s.ioc.get_executor(), flowcore_options(s, in_flight));
+    const std::size_t before = heap_in_use();
     for (int i = 0; i < in_flight; ++i) {
       ++pending;
       client.async_execute(fetch,

@@ -62,7 +62,7 @@ call::call(std::shared_ptr<client_impl> impl, const char* command, const call_op
            diagnostics& diag)
     : impl_(std::move(impl)),
       command_(command),
-      policy_(opts.retry.value_or(impl_->options().retry)),
+      policy_(opts.retry ? *opts.retry : impl_->options().retry),
       deadline_(steady_clock::now() + opts.deadline.value_or(impl_->options().deadline)),
       diag_(diag) {
   diag_.command = command;

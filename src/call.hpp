@@ -35,8 +35,9 @@ struct request_spec {
   /// Set for the commands whose 404 means "no such resource": it becomes not_found with this text
   /// ("DataCore not found: {\"id\":\"...\"}").
   std::optional<not_found_text> not_found_message;
-  /// A dedicated tenant's origin from the lookup; ignored when base_url is set.
-  std::optional<origin> dedicated;
+  /// A dedicated tenant's origin; ignored when base_url is set. The caller keeps it alive
+  /// for the call (a pointer: most requests have none, and the spec lives in a frame).
+  const origin* dedicated = nullptr;
 };
 
 /// A command that is one request: the request, and how a 2xx body becomes the result
@@ -57,6 +58,7 @@ class call {
     std::chrono::milliseconds delay{};  ///< For retry: the sleep before it.
   };
 
+  /// `opts` and `diag` must outlive the call (they live in its call_operation).
   call(std::shared_ptr<client_impl> impl, const char* command, const call_options& opts,
        diagnostics& diag);
 
@@ -111,7 +113,7 @@ class call {
 
   std::shared_ptr<client_impl> impl_;
   const char* command_;
-  retry_policy policy_;
+  const retry_policy& policy_;  // the call's options' or the client's: both outlive the call
   steady_clock::time_point deadline_;
   diagnostics& diag_;
   redactor own_secrets_;  // tokens fetched and secrets named during this call
@@ -122,12 +124,16 @@ class call {
 /// cancellation slot is forwarded to the same signal.
 class call_registration {
  public:
-  explicit call_registration(client_impl& client) : client_(client) { client_.add_call(&signal_); }
+  explicit call_registration(client_impl& client) : client_(client), next_(client.calls) {
+    if (next_) next_->prev_ = this;
+    client_.calls = this;
+  }
   call_registration(const call_registration&) = delete;
   call_registration& operator=(const call_registration&) = delete;
   ~call_registration() {
     detach();
-    client_.remove_call(&signal_);
+    (prev_ ? prev_->next_ : client_.calls) = next_;
+    if (next_) next_->prev_ = prev_;
   }
 
   /// The slot the call's coroutine is bound to.
@@ -143,10 +149,22 @@ class call_registration {
   /// The call is over: the caller's slot is theirs again.
   void detach();
 
+  /// Cancels the call for its client (the last handle went); once only.
+  void cancel() {
+    cancelled_ = true;
+    signal_.emit(boost::asio::cancellation_type::terminal);
+  }
+  bool cancelled() const noexcept { return cancelled_; }
+  call_registration* next() const noexcept { return next_; }
+
  private:
   client_impl& client_;
   boost::asio::cancellation_signal signal_;
   boost::asio::cancellation_slot caller_;
+  // The client's list of calls in flight.
+  call_registration* prev_ = nullptr;
+  call_registration* next_;
+  bool cancelled_ = false;
 };
 
 /// How a call ended, once its body returned (`failure` null) or threw: the error code,

@@ -1,6 +1,7 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #include "client_impl.hpp"
 
+#include "call.hpp"
 #include "call_failure.hpp"
 
 #include <vector>
@@ -98,10 +99,14 @@ void client_impl::check_options() const {
 }
 
 void client_impl::cancel_all() {
-  // A snapshot: a signal's handler may end its call, which unregisters it.
-  const std::vector<boost::asio::cancellation_signal*> running(calls_.begin(), calls_.end());
-  for (auto* signal : running)
-    if (calls_.contains(signal)) signal->emit(boost::asio::cancellation_type::terminal);
+  // From the start of the list each time: a cancellation may end its call (and others)
+  // at once, unlinking them, so no position in the list survives an emit.
+  for (;;) {
+    call_registration* r = calls;
+    while (r && r->cancelled()) r = r->next();
+    if (!r) return;
+    r->cancel();
+  }
 }
 
 double client_impl::random01() { return std::uniform_real_distribution<double>(0.0, 1.0)(rng_); }

@@ -21,9 +21,10 @@
 #include <optional>
 #include <random>
 #include <string>
-#include <unordered_set>
 
 namespace flowcore::detail {
+
+class call_registration;
 
 enum class credentials_mode { api_key, bearer };
 
@@ -63,11 +64,12 @@ class client_impl {
     return clock_override ? clock_override() : steady_clock::now();
   }
 
-  /// Calls in flight register their cancellation signal for as long as they run.
-  void add_call(boost::asio::cancellation_signal* signal) { calls_.insert(signal); }
-  void remove_call(boost::asio::cancellation_signal* signal) { calls_.erase(signal); }
+  /// The calls in flight: the first of an intrusive list of their registrations
+  /// (call_registration, call.hpp), so that registering a call allocates nothing.
+  call_registration* calls = nullptr;
   /// The last fc::client handle is gone: every call in flight ends with cancelled, without
-  /// waiting for it (PITFALLS.md 8.2). The calls still finish and call their handlers.
+  /// waiting for its deadline, which could be long after its client was dropped. The calls
+  /// still finish and call their handlers.
   void cancel_all();
 
  private:
@@ -83,7 +85,6 @@ class client_impl {
   transport transport_;
   tenant_instance_cache instance_cache_;
   std::mt19937_64 rng_;
-  std::unordered_set<boost::asio::cancellation_signal*> calls_;
 };
 
 /// Access to a client's shared state, for tests and for the notification stream's lookups.

@@ -130,7 +130,9 @@ boost::asio::awaitable<bool> send_delete_manager_request(call& c, std::string te
                     .target = resource_path(target) + "/" + action,
                     .body = json_body(body),
                     .not_found_message = not_found_text(target.resource, {{"id", target.id}})};
-  spec.dedicated = co_await dedicated_origin_for(c, tenant, "delete-manager");
+  const std::optional<origin> dedicated =
+      co_await dedicated_origin_for(c, tenant, "delete-manager");
+  spec.dedicated = dedicated ? &*dedicated : nullptr;
   std::string answer = co_await c.send(spec);
   co_return map_response(
       answer, [](const json::value& v) { return json_object_reader(v, "").boolean("success"); });

@@ -144,10 +144,10 @@ asio::awaitable<time_bucket_page> run(call& c, time_bucket_list cmd) {
   if (cmd.order) query.add("order", wire_name(*cmd.order));
   if (cmd.page_size) query.add("pageSize", *cmd.page_size);
   if (cmd.cursor) query.add("cursor", *cmd.cursor);
-  std::optional<origin> dedicated = co_await event_source_origin(c, cmd.tenant);
+  const std::optional<origin> dedicated = co_await event_source_origin(c, cmd.tenant);
   request_spec spec{.service = service::event_source,
                     .target = "/api/v1/time-buckets" + query.str(),
-                    .dedicated = std::move(dedicated)};
+                    .dedicated = dedicated ? &*dedicated : nullptr};
   co_return co_await fetch_buckets(c, std::move(spec), cmd.cursor);
 }
 
@@ -162,10 +162,10 @@ asio::awaitable<event_page> run(call& c, event_list cmd) {
   add_event_range(query, cmd);
   if (cmd.order) query.add("order", wire_name(*cmd.order));
   if (cmd.include_sensitive_data) query.add("includeSensitiveData", true);
-  std::optional<origin> dedicated = co_await event_source_origin(c, cmd.tenant);
+  const std::optional<origin> dedicated = co_await event_source_origin(c, cmd.tenant);
   request_spec spec{.service = service::event_source,
                     .target = "/api/v1/events" + query.str(),
-                    .dedicated = std::move(dedicated)};
+                    .dedicated = dedicated ? &*dedicated : nullptr};
   co_return co_await fetch_events(c, std::move(spec), cmd.cursor);
 }
 
@@ -184,7 +184,8 @@ asio::awaitable<time_bucket_page> run(call& c, events_fetch_time_buckets_by_name
                     .service = service::event_source,
                     .target = "/api/v1/time-buckets/by-names",
                     .body = json_body(body)};
-  spec.dedicated = co_await event_source_origin(c, cmd.tenant);
+  const std::optional<origin> dedicated = co_await event_source_origin(c, cmd.tenant);
+  spec.dedicated = dedicated ? &*dedicated : nullptr;
   co_return co_await fetch_buckets(c, std::move(spec), cmd.cursor);
 }
 
@@ -201,7 +202,8 @@ asio::awaitable<event_page> run(call& c, events_fetch cmd) {
                     .service = service::event_source,
                     .target = "/api/v1/events" + query.str(),
                     .body = json_body(body)};
-  spec.dedicated = co_await event_source_origin(c, cmd.tenant);
+  const std::optional<origin> dedicated = co_await event_source_origin(c, cmd.tenant);
+  spec.dedicated = dedicated ? &*dedicated : nullptr;
   co_return co_await fetch_events(c, std::move(spec), cmd.cursor);
 }
 

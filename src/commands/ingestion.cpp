@@ -115,8 +115,8 @@ request_spec ingestion_spec(const call& c, const Command& cmd, const char* route
                                                         {"eventType", cmd.event_type_name}});
   // The tenant named `flowcore` has its own webhook host (API-CONTRACT.md 1); a base_url
   // replaces it like every other origin.
-  if (cmd.tenant_name == "flowcore")
-    spec.dedicated = dedicated_origin("flowcore", "webhook.flowcore.io");
+  static const origin flowcore_webhook = dedicated_origin("flowcore", "webhook.flowcore.io");
+  if (cmd.tenant_name == "flowcore") spec.dedicated = &flowcore_webhook;
 
   // Content-Type: application/json comes with every body (the transport sets it).
   if (cmd.flowcore_managed.value_or(false)) spec.headers.emplace_back("X-Flowcore-Managed", "true");

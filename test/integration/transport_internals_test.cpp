@@ -1,8 +1,17 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 // The transport below the client, where tests can script DNS and the idle timeout.
 #include "full_listener.hpp"
+#include "raw_server.hpp"
 #include "stub_fixture.hpp"
 #include "transport/transport.hpp"
+
+#include <boost/asio/detached.hpp>
+#include <boost/asio/read.hpp>
+#include <boost/asio/read_until.hpp>
+#include <boost/asio/streambuf.hpp>
+#include <boost/asio/write.hpp>
+
+#include <vector>
 
 namespace flowcore::test {
 
@@ -147,6 +156,74 @@ BOOST_AUTO_TEST_CASE(a_header_value_with_cr_lf_or_nul_is_refused_before_connecti
     }
   });
   BOOST_TEST(f.stub.connections_accepted() == 0u);
+}
+
+// A request is written with one non-blocking send when the socket takes it all, which a
+// small one always does. One larger than the kernel's socket buffers (a few MiB on
+// loopback) cannot be: the rest goes out with an asynchronous write, under the write
+// budget. The server here starts reading only after a pause, so the first send fills the
+// buffers.
+BOOST_AUTO_TEST_CASE(a_request_larger_than_the_socket_buffers_is_written_in_full) {
+  stub_fixture f;
+  asio::ip::tcp::acceptor acceptor(f.ioc, {asio::ip::make_address("127.0.0.1"), 0});
+  const std::string body = R"({"blob":")" + std::string(24u << 20, 'x') + R"("})";
+  std::size_t body_bytes_received = 0;
+  asio::co_spawn(
+      f.ioc,
+      [&]() -> asio::awaitable<void> {
+        auto socket = co_await acceptor.async_accept(asio::use_awaitable);
+        asio::steady_timer pause(f.ioc, 100ms);
+        co_await pause.async_wait(asio::use_awaitable);
+        asio::streambuf in;
+        const std::size_t header_end =
+            co_await asio::async_read_until(socket, in, "\r\n\r\n", asio::use_awaitable);
+        const std::size_t buffered_body = in.size() - header_end;
+        in.consume(in.size());
+        std::vector<char> rest(body.size() - buffered_body);
+        co_await asio::async_read(socket, asio::buffer(rest), asio::use_awaitable);
+        body_bytes_received = buffered_body + rest.size();
+        const std::string answer = raw_response(200, "{}");
+        co_await asio::async_write(socket, asio::buffer(answer), asio::use_awaitable);
+      },
+      asio::detached);
+  fcd::transport t(f.ioc.get_executor(), {});
+  f.run([&]() -> asio::awaitable<void> {
+    auto request = list_request();
+    request.method = "POST";
+    request.body = body;
+    const fcd::origin where{
+        .tls = false, .host = "127.0.0.1", .port = acceptor.local_endpoint().port()};
+    auto result = co_await t.exchange(where, request, in(10s));
+    BOOST_TEST(!result.ec, result.phase << ": " << result.detail);
+    BOOST_TEST(result.response.status == 200);
+    t.shutdown();
+  });
+  BOOST_TEST(body_bytes_received == body.size());
+}
+
+// A peer that never reads: the write cannot finish, and the write budget ends it.
+BOOST_AUTO_TEST_CASE(a_peer_that_never_reads_times_out_in_the_write_phase) {
+  stub_fixture f;
+  asio::ip::tcp::acceptor acceptor(f.ioc, {asio::ip::make_address("127.0.0.1"), 0});
+  asio::ip::tcp::socket accepted(f.ioc);
+  acceptor.async_accept(accepted, [](boost::system::error_code) {});
+  const std::string body = R"({"blob":")" + std::string(32u << 20, 'x') + R"("})";
+  fcd::transport t(f.ioc.get_executor(), {.budget = {.write = 200ms}});
+  f.run([&]() -> asio::awaitable<void> {
+    auto request = list_request();
+    request.method = "POST";
+    request.body = body;
+    const fcd::origin where{
+        .tls = false, .host = "127.0.0.1", .port = acceptor.local_endpoint().port()};
+    const auto started = std::chrono::steady_clock::now();
+    auto result = co_await t.exchange(where, request, in(10s));
+    BOOST_TEST(result.ec == fc::error::timeout);
+    BOOST_TEST(result.phase == "write");
+    BOOST_TEST(result.detail == "write budget expired");
+    BOOST_TEST(result.may_have_reached_server);
+    // Generous: it must be the 200 ms budget, not the 10 s deadline.
+    BOOST_TEST((std::chrono::steady_clock::now() - started < 5s));
+  });
 }
 
 BOOST_AUTO_TEST_SUITE_END()
