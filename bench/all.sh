@@ -34,3 +34,4 @@ record() {
 record calls bench/calls.sh 20000 1,8,32,128,512
 record notifications bench/run.sh notification_bench 1000 200
 record tail bench/run.sh tail_bench 100000 2000
+record compile bench/compile_time.sh 3

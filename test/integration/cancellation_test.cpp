@@ -117,6 +117,39 @@ BOOST_AUTO_TEST_CASE(every_type_ends_a_call_queued_for_a_connection) {
   }
 }
 
+// A coroutine cancelled before it awaits execute() (the cancellation came while it waited
+// on something that could not be interrupted) is stopped by Asio at the co_await, as for
+// any awaitable: it gets Asio's operation_aborted, and no request is sent.
+BOOST_AUTO_TEST_CASE(a_coroutine_cancelled_before_the_call_starts_sends_nothing) {
+  stub_fixture f;
+  fc::client client = f.make_client();
+  asio::cancellation_signal signal;
+  bool finished = false;
+  asio::co_spawn(
+      f.ioc,
+      [&]() -> asio::awaitable<void> {
+        co_await asio::post(f.ioc, asio::use_awaitable);  // the cancellation comes meanwhile
+        fc::tenant_fetch fetch{.tenant = "acme"};
+        try {
+          co_await client.execute(fetch);
+          BOOST_ERROR("the call ran although its coroutine was cancelled");
+        } catch (const fc::client_error&) {
+          BOOST_ERROR("Asio stops a cancelled coroutine before the call exists");
+        } catch (const boost::system::system_error& e) {
+          BOOST_TEST(e.code() == asio::error::operation_aborted);
+        }
+        finished = true;
+      },
+      asio::bind_cancellation_slot(signal.slot(), [&](std::exception_ptr e) {
+        f.stub.stop();  // lets run() return
+        if (e) std::rethrow_exception(e);
+      }));
+  asio::post(f.ioc, [&] { signal.emit(asio::cancellation_type::terminal); });
+  f.ioc.run();
+  BOOST_TEST(finished);
+  BOOST_TEST(f.stub.requests().empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace flowcore::test
