@@ -185,12 +185,18 @@ struct driver {
     return state->options.max_events != 0 && received >= state->options.max_events;
   }
 
+  // The jitter draw of the next reconnect delay, uniform in [0, 1).
+  double jitter() { return std::uniform_real_distribution<double>(0.0, 1.0)(random); }
+
   std::shared_ptr<notification_state> state;
   stream_setup setup;
   std::shared_ptr<std::string> token = std::make_shared<std::string>();
   reconnect_state backoff;
   std::size_t received = 0;  // event frames, toward max_events
   redactor secrets;          // the key, its secret part and every token fetched
+  // Jitter only has to keep clients out of lockstep, so a small engine will do: a
+  // std::mt19937 is 5 KB, and every idle stream would carry one.
+  std::minstd_rand random{std::random_device{}()};
 };
 
 void log(const driver& d, log_level level, const std::string& line) {
@@ -289,8 +295,6 @@ void remember(notification_state& s, const stream_outcome& outcome) {
 
 asio::awaitable<void> reconnect_loop(std::shared_ptr<driver> d) {
   notification_state& s = *d->state;
-  std::mt19937 random(std::random_device{}());
-  std::uniform_real_distribution<double> jitter(0.0, 1.0);
   asio::steady_timer wait(s.executor);
   for (;;) {
     stream_outcome outcome = co_await attempt(d);
@@ -312,7 +316,7 @@ asio::awaitable<void> reconnect_loop(std::shared_ptr<driver> d) {
       s.end(decision.error);
       co_return;
     }
-    const reconnect_decision next = d->backoff.on_disconnected(steady_clock::now(), jitter(random));
+    const reconnect_decision next = d->backoff.on_disconnected(steady_clock::now(), d->jitter());
     if (next.action == reconnect_action::exhausted) {
       // The code says that the attempts ran out; the message, what the last one met.
       s.diag.command = "notification_stream";
