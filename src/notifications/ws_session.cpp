@@ -39,6 +39,13 @@ constexpr auto no_throw = asio::as_tuple(asio::use_awaitable);
 // A read buffer that grew past this for one large frame is given back (PITFALLS.md 8.4).
 constexpr std::size_t keep_read_buffer_bytes = 64 * 1024;
 
+// Beast allocates this buffer for the first data message a client sends and keeps it for
+// the connection's life: it masks outgoing payloads there (default 4 KB). The subscription
+// is the only data message we send, and pings and the close frame do not use it. With
+// auto_fragment off, a subscription longer than this still goes out as one frame, masked
+// in several passes.
+constexpr std::size_t write_buffer_bytes = 256;
+
 template <class Ws>
 struct session {
   session(Ws socket, const liveness_options& keep_alive, ws_session_hooks h,
@@ -140,7 +147,8 @@ template <class NextLayer>
 asio::awaitable<stream_outcome> run_on(NextLayer next, ws_session_params params,
                                        ws_session_hooks hooks,
                                        std::shared_ptr<session_closer> closer) {
-  using ws_type = websocket::stream<NextLayer>;
+  // permessage-deflate is never offered, so the stream is built without its support.
+  using ws_type = websocket::stream<NextLayer, false>;
   auto s = std::make_shared<session<ws_type>>(ws_type(std::move(next)), params.liveness,
                                               std::move(hooks), closer);
   auto& ws = s->ws;
@@ -152,6 +160,8 @@ asio::awaitable<stream_outcome> run_on(NextLayer next, ws_session_params params,
     req.set(beast::http::field::user_agent, "flowcore-cpp/" FLOWCORE_VERSION);
   }));
   ws.read_message_max(max_frame_bytes);
+  ws.write_buffer_bytes(write_buffer_bytes);
+  ws.auto_fragment(false);
   ws.control_callback([raw = s.get()](websocket::frame_type, beast::string_view) {
     raw->alive.on_received(steady_clock::now());
   });
