@@ -11,15 +11,15 @@
 #include <flowcore/error.hpp>
 
 #include <boost/asio/as_tuple.hpp>
+#include <boost/asio/buffer.hpp>
 #include <boost/asio/experimental/awaitable_operators.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
-#include <boost/beast/core/buffers_to_string.hpp>
-#include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/websocket.hpp>
 #include <boost/beast/websocket/ssl.hpp>
 
+#include <tuple>
 #include <variant>
 
 #ifndef FLOWCORE_VERSION
@@ -36,9 +36,6 @@ using boost::system::error_code;
 using namespace asio::experimental::awaitable_operators;
 
 constexpr auto no_throw = asio::as_tuple(asio::use_awaitable);
-// A read buffer that grew past this for one large frame is given back (PITFALLS.md 8.4).
-constexpr std::size_t keep_read_buffer_bytes = 64 * 1024;
-
 // Beast allocates this buffer for the first data message a client sends and keeps it for
 // the connection's life: it masks outgoing payloads there (default 4 KB). The subscription
 // is the only data message we send, and pings and the close frame do not use it. With
@@ -87,16 +84,20 @@ stream_outcome session_end(session<Ws>& s, const error_code& ec) {
   return out;
 }
 
+// Reads one message after another until the session ends. Nothing is buffered between
+// messages: each read waits with room for one byte (in the string's own storage), and the
+// rest of the message goes into a string sized to it, handed over, then freed.
 template <class Ws>
 asio::awaitable<stream_outcome> read_loop(std::shared_ptr<session<Ws>> s) {
-  beast::flat_buffer buffer;
+  error_code ec;
   for (;;) {
-    auto [ec, bytes] = co_await s->ws.async_read(buffer, no_throw);
+    std::string frame;
+    auto text = asio::dynamic_buffer(frame);
+    std::tie(ec, std::ignore) = co_await s->ws.async_read_some(text, 1, no_throw);
+    while (!ec && !s->ws.is_message_done())
+      std::tie(ec, std::ignore) = co_await s->ws.async_read_some(text, 0, no_throw);
     if (ec) co_return session_end(*s, ec);
     s->alive.on_received(steady_clock::now());
-    const std::string frame = beast::buffers_to_string(buffer.data());
-    buffer.consume(buffer.size());
-    if (buffer.capacity() > keep_read_buffer_bytes) buffer.shrink_to_fit();
     if (!s->hooks.on_frame(frame)) s->closer->request("Max events received");
   }
 }
