@@ -17,30 +17,21 @@ namespace flowcore::detail {
 
 namespace asio = boost::asio;
 
+namespace {
+
+// The throws of next() are plain functions: whatever a coroutine names, temporaries of its
+// throw expressions included, may take room in its frame for as long as it waits.
+[[noreturn]] void throw_next_error(error code, const char* message) {
+  diagnostics diag{.command = "notification_stream", .message = message};
+  throw client_error(code, std::move(diag));
+}
+
+}  // namespace
+
 asio::awaitable<std::optional<notification_event>> notification_state::next(
     std::shared_ptr<notification_state> self) {
-  if (self->consumer_waiting_) {
-    diagnostics diag{.command = "notification_stream",
-                     .message = "another next() is pending on this stream"};
-    throw client_error(error::stream_in_use, std::move(diag));
-  }
-  if (!self->started_ && !self->closed_) {  // a stream closed before its first next() stays idle
-    self->started_ = true;
-    asio::co_spawn(self->executor, run_reconnect_loop(self),
-                   asio::bind_cancellation_slot(self->stop.slot(), asio::detached));
-  }
-  for (;;) {
-    if (!self->queue_.empty()) {
-      notification_event event = std::move(self->queue_.front());
-      self->queue_.pop_front();
-      if (self->queue_.empty()) self->overflowing_ = false;
-      ++self->counters.events;
-      co_return event;
-    }
-    if (self->ended_) {
-      if (self->failure_) throw client_error(self->failure_, self->diag);
-      co_return std::nullopt;
-    }
+  start_next(self);
+  while (self->queue_.empty() && !self->ended_) {
     self->consumer_waiting_ = true;
     self->consumer_wake_.expires_at(asio::steady_timer::time_point::max());
     co_await self->consumer_wake_.async_wait(asio::as_tuple(asio::use_awaitable));
@@ -48,12 +39,32 @@ asio::awaitable<std::optional<notification_event>> notification_state::next(
     // The timer is also cancelled to wake us; only the awaiting coroutine's own
     // cancellation state tells that the consumer gave up.
     asio::cancellation_state cs = co_await asio::this_coro::cancellation_state;
-    if (cs.cancelled() != asio::cancellation_type::none) {
-      diagnostics diag{.command = "notification_stream",
-                       .message = "next() was cancelled; the stream goes on"};
-      throw client_error(error::cancelled, std::move(diag));
-    }
+    if (cs.cancelled() != asio::cancellation_type::none)
+      throw_next_error(error::cancelled, "next() was cancelled; the stream goes on");
   }
+  co_return self->take();
+}
+
+void notification_state::start_next(const std::shared_ptr<notification_state>& self) {
+  if (self->consumer_waiting_)
+    throw_next_error(error::stream_in_use, "another next() is pending on this stream");
+  if (!self->started_ && !self->closed_) {  // a stream closed before its first next() stays idle
+    self->started_ = true;
+    asio::co_spawn(self->executor, run_reconnect_loop(self),
+                   asio::bind_cancellation_slot(self->stop.slot(), asio::detached));
+  }
+}
+
+std::optional<notification_event> notification_state::take() {
+  if (!queue_.empty()) {
+    notification_event event = std::move(queue_.front());
+    queue_.pop_front();
+    if (queue_.empty()) overflowing_ = false;
+    ++counters.events;
+    return event;
+  }
+  if (failure_) throw client_error(failure_, diag);
+  return std::nullopt;
 }
 
 void notification_state::close() noexcept {

@@ -12,7 +12,7 @@
 #include <boost/asio/cancellation_signal.hpp>
 #include <boost/asio/steady_timer.hpp>
 
-#include <deque>
+#include <list>
 #include <memory>
 #include <optional>
 
@@ -49,7 +49,14 @@ class notification_state {
   std::shared_ptr<session_closer> closer;
 
  private:
-  std::deque<notification_event> queue_;
+  /// Throws stream_in_use when a next() is pending; the first call starts the driver.
+  static void start_next(const std::shared_ptr<notification_state>& self);
+  /// The oldest queued event; else, once the stream ended, its failure or nullopt.
+  std::optional<notification_event> take();
+
+  /// A list rather than a deque: an empty deque still holds a block and its map (about
+  /// 530 bytes), and most streams spend their life with nothing queued.
+  std::list<notification_event> queue_;
   boost::asio::steady_timer consumer_wake_;  // a pending next() sleeps on it
   bool consumer_waiting_ = false;
   bool started_ = false;

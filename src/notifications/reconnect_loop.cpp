@@ -185,12 +185,18 @@ struct driver {
     return state->options.max_events != 0 && received >= state->options.max_events;
   }
 
+  // The jitter draw of the next reconnect delay, uniform in [0, 1).
+  double jitter() { return std::uniform_real_distribution<double>(0.0, 1.0)(random); }
+
   std::shared_ptr<notification_state> state;
   stream_setup setup;
   std::shared_ptr<std::string> token = std::make_shared<std::string>();
   reconnect_state backoff;
   std::size_t received = 0;  // event frames, toward max_events
   redactor secrets;          // the key, its secret part and every token fetched
+  // Jitter only has to keep clients out of lockstep, so a small engine will do: a
+  // std::mt19937 is 5 KB, and every idle stream would carry one.
+  std::minstd_rand random{std::random_device{}()};
 };
 
 void log(const driver& d, log_level level, const std::string& line) {
@@ -225,8 +231,13 @@ stream_outcome lookup_failure(error_code ec, int status, std::string detail) {
           .detail = std::move(detail)};
 }
 
-// One attempt: token, lookups, then the session until it ends (6.1 steps 2-6).
-asio::awaitable<stream_outcome> attempt(std::shared_ptr<driver> d) {
+// What one attempt's session needs, or why the attempt failed before it.
+using prepared_attempt = std::variant<ws_session_params, stream_outcome>;
+
+// The token and the lookups of one attempt (6.1 steps 2-3). A coroutine of its own, so
+// that its frame (the lookup client, the ids, the exception) is gone while the session
+// runs.
+asio::awaitable<prepared_attempt> prepare_attempt(std::shared_ptr<driver> d) {
   notification_state& s = *d->state;
   if (const auto* bearer = std::get_if<bearer_token>(&s.options.credentials)) {
     // Bounded by the connect budget: a provider that never answers costs one attempt.
@@ -261,20 +272,32 @@ asio::awaitable<stream_outcome> attempt(std::shared_ptr<driver> d) {
   params.connect_timeout = s.options.connect_timeout;
   params.handshake_timeout = s.options.handshake_timeout;
   params.liveness = {s.options.ping_interval, s.options.idle_timeout};
+  co_return params;
+}
 
+ws_session_hooks session_hooks(driver& d) {
   ws_session_hooks hooks;
-  hooks.on_subscribed = [raw = d.get()] {
+  hooks.on_subscribed = [raw = &d] {
     raw->backoff.on_connected(steady_clock::now());
     ++raw->state->counters.subscriptions;
     log(*raw, log_level::debug, "subscribed");
   };
-  hooks.on_frame = [raw = d.get()](std::string_view text) { return on_frame(*raw, text); };
+  hooks.on_frame = [raw = &d](std::string_view text) { return on_frame(*raw, text); };
+  return hooks;
+}
 
+// One attempt: token, lookups, then the session until it ends (6.1 steps 2-6). Its frame
+// lives as long as the session: it keeps nothing but the outcome.
+asio::awaitable<stream_outcome> attempt(std::shared_ptr<driver> d) {
+  prepared_attempt prepared = co_await prepare_attempt(d);
+  if (auto* failed = std::get_if<stream_outcome>(&prepared)) co_return std::move(*failed);
+
+  notification_state& s = *d->state;
   s.closer = std::make_shared<session_closer>();
-  std::shared_ptr<session_closer> closer = s.closer;
   log(*d, log_level::debug, "connecting to " + public_url(d->setup.where));
-  stream_outcome outcome =
-      co_await run_ws_session(s.executor, std::move(params), std::move(hooks), closer);
+  ws_session_hooks hooks = session_hooks(*d);
+  stream_outcome outcome = co_await run_ws_session(
+      s.executor, std::get<ws_session_params>(std::move(prepared)), std::move(hooks), s.closer);
   s.closer.reset();
   co_return outcome;
 }
@@ -289,8 +312,6 @@ void remember(notification_state& s, const stream_outcome& outcome) {
 
 asio::awaitable<void> reconnect_loop(std::shared_ptr<driver> d) {
   notification_state& s = *d->state;
-  std::mt19937 random(std::random_device{}());
-  std::uniform_real_distribution<double> jitter(0.0, 1.0);
   asio::steady_timer wait(s.executor);
   for (;;) {
     stream_outcome outcome = co_await attempt(d);
@@ -312,7 +333,7 @@ asio::awaitable<void> reconnect_loop(std::shared_ptr<driver> d) {
       s.end(decision.error);
       co_return;
     }
-    const reconnect_decision next = d->backoff.on_disconnected(steady_clock::now(), jitter(random));
+    const reconnect_decision next = d->backoff.on_disconnected(steady_clock::now(), d->jitter());
     if (next.action == reconnect_action::exhausted) {
       // The code says that the attempts ran out; the message, what the last one met.
       s.diag.command = "notification_stream";

@@ -1,8 +1,14 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
-// The client's only WebSocket translation unit (STYLE.md 3). Two coroutines share an open
-// session: the reader, which always has a read pending (Beast answers pings and sees close
-// frames only during a read), and the writer, the only one that writes after the
-// subscription: pings on the liveness schedule and the close frame (PITFALLS.md 5.2).
+// The client's only WebSocket translation unit (STYLE.md 3). An open session has a reader,
+// which always has a read pending (Beast answers pings and sees close frames only during a
+// read), and a writer, the only one that writes after the subscription: pings on the
+// liveness schedule and the close frame (PITFALLS.md 5.2).
+//
+// An idle stream spends most of its life here, so the session keeps only what it needs
+// while waiting: opening (connect, upgrade, subscribe) runs in its own coroutine, whose
+// frame, handshake answer and upgrade strings are gone once the session is open; the
+// reader holds no read buffer between messages; the writer is a chain of completion
+// handlers rather than a second coroutine, so it costs no frame while it sleeps.
 #include "notifications/ws_session.hpp"
 
 #include "notifications/frame_parser.hpp"
@@ -11,15 +17,14 @@
 #include <flowcore/error.hpp>
 
 #include <boost/asio/as_tuple.hpp>
-#include <boost/asio/experimental/awaitable_operators.hpp>
+#include <boost/asio/buffer.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
-#include <boost/beast/core/buffers_to_string.hpp>
-#include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/websocket.hpp>
 #include <boost/beast/websocket/ssl.hpp>
 
+#include <tuple>
 #include <variant>
 
 #ifndef FLOWCORE_VERSION
@@ -33,28 +38,90 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace websocket = beast::websocket;
 using boost::system::error_code;
-using namespace asio::experimental::awaitable_operators;
 
 constexpr auto no_throw = asio::as_tuple(asio::use_awaitable);
-// A read buffer that grew past this for one large frame is given back (PITFALLS.md 8.4).
-constexpr std::size_t keep_read_buffer_bytes = 64 * 1024;
+
+// Beast allocates this buffer for the first data message a client sends and keeps it for
+// the connection's life: it masks outgoing payloads there (default 4 KB). The subscription
+// is the only data message we send, and pings and the close frame do not use it. With
+// auto_fragment off, a subscription longer than this still goes out as one frame, masked
+// in several passes.
+constexpr std::size_t write_buffer_bytes = 256;
+
+// permessage-deflate is never offered, so the stream is built without its support.
+template <class NextLayer>
+using ws_stream = websocket::stream<NextLayer, false>;
+using plain_ws = ws_stream<byte_stream::plain_stream>;
+using tls_ws = ws_stream<byte_stream::tls_stream>;
 
 template <class Ws>
-struct session {
-  session(Ws socket, const liveness_options& keep_alive, ws_session_hooks h,
-          std::shared_ptr<session_closer> c)
-      : ws(std::move(socket)),
+struct session : std::enable_shared_from_this<session<Ws>> {
+  template <class NextLayer>
+  session(NextLayer&& next, std::shared_ptr<asio::ssl::context> context,
+          const liveness_options& keep_alive, ws_session_hooks h, std::shared_ptr<session_closer> c)
+      : ws(std::move(next)),
+        tls(std::move(context)),
+        keep_alive_options(keep_alive),
         alive(keep_alive, steady_clock::now()),
         wake(ws.get_executor()),
         hooks(std::move(h)),
         closer(std::move(c)) {}
 
+  // The writer: checks what is due, does it, and sleeps on `wake` until the next step. A
+  // close request cancels `wake`; the reader's end stops it (finish()).
+  void write_step() {
+    if (finished) return;
+    if (closer->requested()) {
+      // handshake_timeout also bounds the closing handshake (PITFALLS.md 5.2).
+      ws.set_option(websocket::stream_base::timeout{session_closer::close_timeout,
+                                                    keep_alive_options.idle_timeout, true});
+      const websocket::close_reason reason(websocket::close_code::normal, closer->reason());
+      // The reader sees the peer's close frame, or the failure, and ends the session.
+      ws.async_close(reason, [self = this->shared_from_this()](error_code) {});
+      return;
+    }
+    const liveness_step step = alive.next_action(steady_clock::now());
+    if (step.action == liveness_action::declare_dead) {
+      declared_dead = true;
+      error_code ignored;
+      beast::get_lowest_layer(ws).socket().close(ignored);  // the pending read fails now
+      return;
+    }
+    if (step.action == liveness_action::send_ping) {
+      ws.async_ping({}, [self = this->shared_from_this()](error_code ec) {
+        if (ec) return;  // the reader sees the same failure
+        self->alive.on_ping_sent(steady_clock::now());
+        self->write_step();
+      });
+      return;
+    }
+    write_step_at(step.at);
+  }
+
+  void write_step_at(steady_clock::time_point at) {
+    wake.expires_at(at);
+    wake.async_wait([self = this->shared_from_this()](error_code) { self->write_step(); });
+  }
+
+  // The reader ended the session: stop the writer and let go of the socket, as destroying
+  // the stream would; a ping or close still in flight then completes at once.
+  void finish() {
+    finished = true;
+    wake.cancel();
+    ws.control_callback();
+    error_code ignored;
+    beast::get_lowest_layer(ws).socket().close(ignored);
+  }
+
   Ws ws;
+  std::shared_ptr<asio::ssl::context> tls;  // outlives the stream that uses it
+  liveness_options keep_alive_options;
   liveness alive;
   asio::steady_timer wake;  // the writer sleeps on it; a close request cancels it
   ws_session_hooks hooks;
   std::shared_ptr<session_closer> closer;
   bool declared_dead = false;
+  bool finished = false;
 };
 
 stream_outcome upgrade_failure(error_code ec, const char* phase, const std::string& detail) {
@@ -80,70 +147,22 @@ stream_outcome session_end(session<Ws>& s, const error_code& ec) {
   return out;
 }
 
-template <class Ws>
-asio::awaitable<stream_outcome> read_loop(std::shared_ptr<session<Ws>> s) {
-  beast::flat_buffer buffer;
-  for (;;) {
-    auto [ec, bytes] = co_await s->ws.async_read(buffer, no_throw);
-    if (ec) co_return session_end(*s, ec);
-    s->alive.on_received(steady_clock::now());
-    const std::string frame = beast::buffers_to_string(buffer.data());
-    buffer.consume(buffer.size());
-    if (buffer.capacity() > keep_read_buffer_bytes) buffer.shrink_to_fit();
-    if (!s->hooks.on_frame(frame)) s->closer->request("Max events received");
+stream_outcome refused_upgrade(const error_code& ec, int status) {
+  if (ec == websocket::error::upgrade_declined && status != 0) {
+    stream_outcome out =
+        upgrade_failure(error::http_status, "upgrade", "answered " + std::to_string(status));
+    out.http_status = status;
+    return out;
   }
+  return upgrade_failure(classify_transport_error(ec, "upgrade"), "upgrade",
+                         transport_error_detail(ec, "upgrade"));
 }
 
+// Sets the stream up, upgrades and sends the subscription. Returns the failure, if any.
 template <class Ws>
-asio::awaitable<void> park(std::shared_ptr<session<Ws>> s) {
-  // The reader ends the session; until it does, the writer must not return, or the
-  // `||` below would cancel the pending read that is waiting for the peer's close frame.
-  s->wake.expires_at(steady_clock::time_point::max());
-  co_await s->wake.async_wait(no_throw);
-}
-
-template <class Ws>
-asio::awaitable<void> write_loop(std::shared_ptr<session<Ws>> s, liveness_options keep_alive) {
-  for (;;) {
-    if (s->closer->requested()) {
-      // handshake_timeout also bounds the closing handshake (PITFALLS.md 5.2).
-      s->ws.set_option(websocket::stream_base::timeout{session_closer::close_timeout,
-                                                       keep_alive.idle_timeout, true});
-      const websocket::close_reason reason(websocket::close_code::normal, s->closer->reason());
-      co_await s->ws.async_close(reason, no_throw);
-      co_await park(s);
-      co_return;
-    }
-    const liveness_step step = s->alive.next_action(steady_clock::now());
-    if (step.action == liveness_action::declare_dead) {
-      s->declared_dead = true;
-      error_code ignored;
-      beast::get_lowest_layer(s->ws).socket().close(ignored);  // the pending read fails now
-      co_await park(s);
-      co_return;
-    }
-    if (step.action == liveness_action::send_ping) {
-      auto [ec] = co_await s->ws.async_ping({}, no_throw);
-      if (ec) {
-        co_await park(s);  // the reader sees the same failure
-        co_return;
-      }
-      s->alive.on_ping_sent(steady_clock::now());
-      continue;
-    }
-    s->wake.expires_at(step.at);
-    co_await s->wake.async_wait(no_throw);
-  }
-}
-
-template <class NextLayer>
-asio::awaitable<stream_outcome> run_on(NextLayer next, ws_session_params params,
-                                       ws_session_hooks hooks,
-                                       std::shared_ptr<session_closer> closer) {
-  using ws_type = websocket::stream<NextLayer>;
-  auto s = std::make_shared<session<ws_type>>(ws_type(std::move(next)), params.liveness,
-                                              std::move(hooks), closer);
-  auto& ws = s->ws;
+asio::awaitable<std::optional<stream_outcome>> upgrade(session<Ws>& s,
+                                                       const ws_session_params& params) {
+  auto& ws = s.ws;
   // Beast's idle limit fails the pending read when nothing at all arrived for
   // idle_timeout, pongs included; with its keep-alive pings on, incoming pings count too.
   ws.set_option(websocket::stream_base::timeout{params.handshake_timeout,
@@ -152,47 +171,46 @@ asio::awaitable<stream_outcome> run_on(NextLayer next, ws_session_params params,
     req.set(beast::http::field::user_agent, "flowcore-cpp/" FLOWCORE_VERSION);
   }));
   ws.read_message_max(max_frame_bytes);
-  ws.control_callback([raw = s.get()](websocket::frame_type, beast::string_view) {
+  ws.write_buffer_bytes(write_buffer_bytes);
+  ws.auto_fragment(false);
+  ws.control_callback([raw = &s](websocket::frame_type, beast::string_view) {
     raw->alive.on_received(steady_clock::now());
   });
 
   websocket::response_type answer;
   auto [hs_ec] =
       co_await ws.async_handshake(answer, params.where.host_header(), params.target, no_throw);
-  if (hs_ec) {
-    const int status = static_cast<int>(answer.result_int());
-    if (hs_ec == websocket::error::upgrade_declined && status != 0) {
-      stream_outcome out = upgrade_failure(error::http_status, "upgrade",
-                                           "answered " + std::to_string(status));
-      out.http_status = status;
-      co_return out;
-    }
-    co_return upgrade_failure(classify_transport_error(hs_ec, "upgrade"), "upgrade",
-                              transport_error_detail(hs_ec, "upgrade"));
-  }
+  if (hs_ec) co_return refused_upgrade(hs_ec, static_cast<int>(answer.result_int()));
 
   ws.text(true);
   auto [write_ec, written] = co_await ws.async_write(asio::buffer(params.subscription), no_throw);
   if (write_ec)
     co_return upgrade_failure(classify_transport_error(write_ec, "subscribe"), "subscribe",
                               transport_error_detail(write_ec, "subscribe"));
-  s->alive = liveness(params.liveness, steady_clock::now());
-  if (s->hooks.on_subscribed) s->hooks.on_subscribed();
-
-  closer->on_request([raw = s.get()] { raw->wake.cancel(); });
-  auto ended = co_await (read_loop(s) || write_loop(s, params.liveness));
-  closer->on_request({});
-  ws.control_callback();
-  if (ended.index() == 0) co_return std::get<0>(std::move(ended));
-  co_return stream_outcome{.phase = stream_phase::session, .ec = error::connection_failed,
-                           .detail = "writer ended"};
+  co_return std::nullopt;
 }
 
-}  // namespace
+using open_session = std::variant<stream_outcome, std::shared_ptr<session<plain_ws>>,
+                                  std::shared_ptr<session<tls_ws>>>;
 
-asio::awaitable<stream_outcome> run_ws_session(asio::any_io_executor ex, ws_session_params params,
-                                               ws_session_hooks hooks,
-                                               std::shared_ptr<session_closer> closer) {
+template <class Ws, class NextLayer>
+asio::awaitable<open_session> upgrade_on(NextLayer&& next, const ws_session_params& params,
+                                         ws_session_hooks& hooks,
+                                         std::shared_ptr<session_closer>& closer) {
+  auto s = std::make_shared<session<Ws>>(std::move(next), params.tls, params.liveness,
+                                         std::move(hooks), std::move(closer));
+  if (auto failed = co_await upgrade(*s, params)) {
+    s->ws.control_callback();
+    co_return std::move(*failed);
+  }
+  co_return s;
+}
+
+// Connect, TLS, upgrade, subscription. Everything it needs only for that (the upgrade
+// target, the subscription text, the handshake answer, the stream it moved from) is
+// released when it returns.
+asio::awaitable<open_session> open(asio::any_io_executor ex, ws_session_params params,
+                                   ws_session_hooks hooks, std::shared_ptr<session_closer> closer) {
   timeouts budget;
   budget.resolve = params.connect_timeout;
   budget.connect = params.connect_timeout;
@@ -204,11 +222,48 @@ asio::awaitable<stream_outcome> run_ws_session(asio::any_io_executor ex, ws_sess
   if (opened.ec) co_return upgrade_failure(opened.ec, opened.phase.c_str(), opened.detail);
 
   if (auto* plain = std::get_if<byte_stream::plain_stream>(&opened.stream->stream))
-    co_return co_await run_on(std::move(*plain), std::move(params), std::move(hooks),
-                              std::move(closer));
+    co_return co_await upgrade_on<plain_ws>(std::move(*plain), params, hooks, closer);
   auto& tls = *std::get<std::unique_ptr<byte_stream::tls_stream>>(opened.stream->stream);
-  co_return co_await run_on(std::move(tls), std::move(params), std::move(hooks),
-                            std::move(closer));
+  co_return co_await upgrade_on<tls_ws>(std::move(tls), params, hooks, closer);
+}
+
+// Reads one message after another until the session ends. Nothing is buffered between
+// messages: each read waits with room for one byte (in the string's own storage), and the
+// rest of the message goes into a string sized to it, handed over, then freed.
+template <class Ws>
+asio::awaitable<stream_outcome> read_loop(std::shared_ptr<session<Ws>> s) {
+  s->alive = liveness(s->keep_alive_options, steady_clock::now());
+  if (s->hooks.on_subscribed) s->hooks.on_subscribed();
+  s->closer->on_request([raw = s.get()] { raw->wake.cancel(); });
+  // The writer's first step runs once the first read is pending, as it always did: a
+  // close requested meanwhile must find the reader there to receive the peer's answer.
+  s->write_step_at(steady_clock::time_point::min());
+  error_code ec;
+  for (;;) {
+    std::string frame;
+    auto text = asio::dynamic_buffer(frame);
+    std::tie(ec, std::ignore) = co_await s->ws.async_read_some(text, 1, no_throw);
+    while (!ec && !s->ws.is_message_done())
+      std::tie(ec, std::ignore) = co_await s->ws.async_read_some(text, 0, no_throw);
+    if (ec) break;
+    s->alive.on_received(steady_clock::now());
+    if (!s->hooks.on_frame(frame)) s->closer->request("Max events received");
+  }
+  s->closer->on_request({});
+  stream_outcome out = session_end(*s, ec);
+  s->finish();
+  co_return out;
+}
+
+}  // namespace
+
+asio::awaitable<stream_outcome> run_ws_session(asio::any_io_executor ex, ws_session_params params,
+                                               ws_session_hooks hooks,
+                                               std::shared_ptr<session_closer> closer) {
+  open_session opened = co_await open(ex, std::move(params), std::move(hooks), std::move(closer));
+  if (auto* plain = std::get_if<1>(&opened)) co_return co_await read_loop(std::move(*plain));
+  if (auto* tls = std::get_if<2>(&opened)) co_return co_await read_loop(std::move(*tls));
+  co_return std::get<0>(std::move(opened));
 }
 
 }  // namespace flowcore::detail
