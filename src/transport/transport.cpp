@@ -7,6 +7,7 @@
 #include <flowcore/error.hpp>
 
 #include <boost/asio/as_tuple.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
@@ -198,6 +199,11 @@ asio::awaitable<void> transport::exchange(const origin& where, const http_reques
       std::tie(ec, std::ignore) = co_await c.io.visit([&](auto& s) {
         return asio::async_write(s, asio::buffer(c.request_bytes) + written, no_throw);
       });
+    } else if (!ec) {
+      // The answer cannot be there yet. Reading at once would cost a recv that finds
+      // nothing (Asio tries a read before it waits for the socket); letting the handlers
+      // that are ready run first gives the server that time, as an asynchronous write would.
+      co_await asio::post(asio::use_awaitable);
     }
     const bool write_failed = bool(ec);
 
