@@ -11,15 +11,18 @@ cd "$(dirname "$0")/.."
 runs=${1:-3}
 db=build/release/compile_commands.json
 [ -f "$db" ] || { echo "compile_time.sh: configure the release preset first" >&2; exit 1; }
-cmd=$(python3 - "$db" <<'PY'
-import json, sys
-for entry in json.load(open(sys.argv[1])):
-    if entry["file"].endswith("example/quickstart.cpp"):
-        print(entry["directory"])
-        print(entry["command"])
-        break
-PY
-)
+# The entry's "directory" and "command" come before its "file" (one field per line, as
+# CMake writes the file).
+cmd=$(awk '
+  function value(line) {
+    sub(/^[^:]*: "/, "", line); sub(/",?$/, "", line)
+    gsub(/\\"/, "\"", line); gsub(/\\\\/, "\\", line)
+    return line
+  }
+  /^ *"directory":/ { directory = value($0) }
+  /^ *"command":/ { command = value($0) }
+  /^ *"file":/ && /example\/quickstart\.cpp"/ { print directory; print command; exit }
+' "$db")
 [ -n "$cmd" ] || { echo "compile_time.sh: example/quickstart.cpp is not in $db" >&2; exit 1; }
 dir=$(sed -n 1p <<<"$cmd")
 line=$(sed -n 2p <<<"$cmd")
