@@ -23,6 +23,18 @@ fcd::http_request list_request() {
                            .headers = {{"Authorization", "ApiKey a:b"}}};
 }
 
+// A POST of `body` (which must outlive it) on the same route.
+fcd::http_request post_request(const std::string& body) {
+  auto request = list_request();
+  request.method = "POST";
+  request.body = body;
+  return request;
+}
+
+fcd::origin local_origin(const asio::ip::tcp::acceptor& acceptor) {
+  return fcd::origin{.tls = false, .host = "127.0.0.1", .port = acceptor.local_endpoint().port()};
+}
+
 fcd::origin stub_origin(const stub_fixture& f, std::string host) {
   return fcd::origin{.tls = false, .host = std::move(host), .port = f.stub.port()};
 }
@@ -188,11 +200,8 @@ BOOST_AUTO_TEST_CASE(a_request_larger_than_the_socket_buffers_is_written_in_full
       asio::detached);
   fcd::transport t(f.ioc.get_executor(), {});
   f.run([&]() -> asio::awaitable<void> {
-    auto request = list_request();
-    request.method = "POST";
-    request.body = body;
-    const fcd::origin where{
-        .tls = false, .host = "127.0.0.1", .port = acceptor.local_endpoint().port()};
+    auto request = post_request(body);
+    const fcd::origin where = local_origin(acceptor);
     auto result = co_await t.exchange(where, request, in(10s));
     BOOST_TEST(!result.ec, result.phase << ": " << result.detail);
     BOOST_TEST(result.response.status == 200);
@@ -210,11 +219,8 @@ BOOST_AUTO_TEST_CASE(a_peer_that_never_reads_times_out_in_the_write_phase) {
   const std::string body = R"({"blob":")" + std::string(32u << 20, 'x') + R"("})";
   fcd::transport t(f.ioc.get_executor(), {.budget = {.write = 200ms}});
   f.run([&]() -> asio::awaitable<void> {
-    auto request = list_request();
-    request.method = "POST";
-    request.body = body;
-    const fcd::origin where{
-        .tls = false, .host = "127.0.0.1", .port = acceptor.local_endpoint().port()};
+    auto request = post_request(body);
+    const fcd::origin where = local_origin(acceptor);
     const auto started = std::chrono::steady_clock::now();
     auto result = co_await t.exchange(where, request, in(10s));
     BOOST_TEST(result.ec == fc::error::timeout);
