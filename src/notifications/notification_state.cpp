@@ -37,7 +37,10 @@ asio::awaitable<std::optional<notification_event>> notification_state::next(
     co_await self->consumer_wake_.async_wait(asio::as_tuple(asio::use_awaitable));
     self->consumer_waiting_ = false;
     // The timer is also cancelled to wake us; only the awaiting coroutine's own
-    // cancellation state tells that the consumer gave up.
+    // cancellation state tells that the consumer gave up. Keep this shape: the state
+    // named, and the return after the loop. GCC 12 miscompiled a version with
+    // `co_return self->take();` inside `for (;;)` and the state awaited within the `if`
+    // (the coroutine was resumed at an invalid point and died with SIGILL).
     asio::cancellation_state cs = co_await asio::this_coro::cancellation_state;
     if (cs.cancelled() != asio::cancellation_type::none)
       throw_next_error(error::cancelled, "next() was cancelled; the stream goes on");
