@@ -382,6 +382,27 @@ BOOST_AUTO_TEST_CASE(clients_destroyed_with_calls_in_flight_complete_each_call_o
   }
 }
 
+// A client's idle connections keep nothing pending on its io_context: run() returns once
+// the calls are done, though the client, and the connection in its pool, live on. (The
+// connection's timer is cancelled when an exchange ends; left armed, it would hold run()
+// until the read budget, 30 s.)
+BOOST_AUTO_TEST_CASE(run_returns_when_the_calls_are_done_though_the_client_lives) {
+  asio::io_context ioc;  // before the stub: see threaded_stub
+  threaded_stub s;
+  fc::client client(ioc.get_executor(), s.client_options());
+  fc::tenant_fetch fetch{.tenant = "acme"};
+  bool done = false;
+  client.async_execute(fetch, [&done](boost::system::error_code ec, fc::tenant t) {
+    BOOST_TEST(!ec);
+    BOOST_TEST(t.name == "acme");
+    done = true;
+  });
+  const auto started = std::chrono::steady_clock::now();
+  ioc.run();
+  BOOST_TEST(done);
+  BOOST_TEST((std::chrono::steady_clock::now() - started < 10s));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace flowcore::test
