@@ -234,7 +234,7 @@ stream_outcome lookup_failure(error_code ec, int status, std::string detail) {
 // What one attempt's session needs, or why the attempt failed before it.
 using prepared_attempt = std::variant<ws_session_params, stream_outcome>;
 
-// The token and the lookups of one attempt (6.1 steps 2-3). A coroutine of its own, so
+// The token and the lookups of one attempt. A coroutine of its own, so
 // that its frame (the lookup client, the ids, the exception) is gone while the session
 // runs.
 asio::awaitable<prepared_attempt> prepare_attempt(std::shared_ptr<driver> d) {
@@ -286,7 +286,7 @@ ws_session_hooks session_hooks(driver& d) {
   return hooks;
 }
 
-// One attempt: token, lookups, then the session until it ends (6.1 steps 2-6). Its frame
+// One attempt: token, lookups, then the session until it ends. Its frame
 // lives as long as the session: it keeps nothing but the outcome.
 asio::awaitable<stream_outcome> attempt(std::shared_ptr<driver> d) {
   prepared_attempt prepared = co_await prepare_attempt(d);
