@@ -1,8 +1,9 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
-// The client's only WebSocket translation unit (STYLE.md 3). An open session has a reader,
-// which always has a read pending (Beast answers pings and sees close frames only during a
-// read), and a writer, the only one that writes after the subscription: pings on the
-// liveness schedule and the close frame (PITFALLS.md 5.2).
+// The client's only WebSocket translation unit: Beast's WebSocket templates are compiled
+// here once, never in a header. An open session has a reader, which always has a read
+// pending (Beast answers pings and sees close frames only during a read), and a writer,
+// the only one that writes after the subscription (a Beast stream takes one write at a
+// time): pings on the liveness schedule and the close frame.
 //
 // An idle stream spends most of its life here, so the session keeps only what it needs
 // while waiting: opening (connect, upgrade, subscribe) runs in its own coroutine, whose
@@ -72,7 +73,8 @@ struct session : std::enable_shared_from_this<session<Ws>> {
   void write_step() {
     if (finished) return;
     if (closer->requested()) {
-      // handshake_timeout also bounds the closing handshake (PITFALLS.md 5.2).
+      // async_close waits for the peer's close frame, which a dead peer never sends;
+      // handshake_timeout also bounds the closing handshake.
       ws.set_option(websocket::stream_base::timeout{session_closer::close_timeout,
                                                     keep_alive_options.idle_timeout, true});
       const websocket::close_reason reason(websocket::close_code::normal, closer->reason());
@@ -195,8 +197,8 @@ using open_session = std::variant<stream_outcome, std::shared_ptr<session<plain_
 
 template <class Ws, class NextLayer>
 asio::awaitable<open_session> upgrade_on(NextLayer&& next, const ws_session_params& params,
-                                         ws_session_hooks& hooks,
-                                         std::shared_ptr<session_closer>& closer) {
+                                         ws_session_hooks&& hooks,
+                                         std::shared_ptr<session_closer>&& closer) {
   auto s = std::make_shared<session<Ws>>(std::move(next), params.tls, params.liveness,
                                          std::move(hooks), std::move(closer));
   if (auto failed = co_await upgrade(*s, params)) {
@@ -222,9 +224,11 @@ asio::awaitable<open_session> open(asio::any_io_executor ex, ws_session_params p
   if (opened.ec) co_return upgrade_failure(opened.ec, opened.phase.c_str(), opened.detail);
 
   if (auto* plain = std::get_if<byte_stream::plain_stream>(&opened.stream->stream))
-    co_return co_await upgrade_on<plain_ws>(std::move(*plain), params, hooks, closer);
+    co_return co_await upgrade_on<plain_ws>(std::move(*plain), params, std::move(hooks),
+                                            std::move(closer));
   auto& tls = *std::get<std::unique_ptr<byte_stream::tls_stream>>(opened.stream->stream);
-  co_return co_await upgrade_on<tls_ws>(std::move(tls), params, hooks, closer);
+  co_return co_await upgrade_on<tls_ws>(std::move(tls), params, std::move(hooks),
+                                        std::move(closer));
 }
 
 // Reads one message after another until the session ends. Nothing is buffered between
