@@ -10,6 +10,7 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/http/error.hpp>
 
+#include <algorithm>
 #include <tuple>
 
 namespace flowcore::detail {
@@ -22,10 +23,8 @@ using tcp = asio::ip::tcp;
 using boost::system::error_code;
 using std::chrono::milliseconds;
 
-steady_clock::duration clip(milliseconds phase, steady_clock::time_point deadline) {
-  auto left = deadline - steady_clock::now();
-  if (left < steady_clock::duration::zero()) left = steady_clock::duration::zero();
-  return std::min<steady_clock::duration>(phase, left);
+steady_clock::time_point phase_end(milliseconds budget, steady_clock::time_point deadline) {
+  return std::min(steady_clock::now() + budget, deadline);
 }
 
 error classify_transport_error(const error_code& ec, std::string_view phase) {
@@ -64,7 +63,7 @@ struct resolve_state {
 // lookup writes into shared state and we wait on a timer, abandoning a lookup that
 // outlives its budget. The state lives until the lookup finally completes.
 asio::awaitable<error_code> resolve_within(std::string host, std::uint16_t port,
-                                           steady_clock::duration budget,
+                                           steady_clock::time_point until,
                                            const resolver_fn& resolver,
                                            std::vector<tcp::endpoint>& out) {
   auto ex = co_await asio::this_coro::executor;
@@ -79,7 +78,7 @@ asio::awaitable<error_code> resolve_within(std::string host, std::uint16_t port,
   // The expiry is set before resolving: a resolver may complete inline (the test hook
   // can), and its cancel() must find the timer already armed, or the wait would run
   // the whole budget.
-  state->timer.expires_after(budget);
+  state->timer.expires_at(until);
   if (resolver) {
     resolver(host, port, done);
   } else {
@@ -119,13 +118,13 @@ asio::awaitable<open_stream_result> open_stream(
   if (where.host_is_ip_literal()) {
     endpoints.emplace_back(asio::ip::make_address(where.host), where.port);
   } else {
-    error_code ec = co_await resolve_within(where.host, where.port, clip(budget.resolve, deadline),
-                                            resolver, endpoints);
+    error_code ec = co_await resolve_within(
+        where.host, where.port, phase_end(budget.resolve, deadline), resolver, endpoints);
     if (ec) co_return failed(ec, "resolve");
   }
 
   auto conn = where.tls ? std::make_unique<byte_stream>(ex, tls) : std::make_unique<byte_stream>(ex);
-  conn->tcp().expires_after(clip(budget.connect, deadline));
+  conn->tcp().expires_at(phase_end(budget.connect, deadline));
   auto [connect_ec, endpoint] = co_await conn->tcp().async_connect(endpoints, no_throw);
   if (connect_ec) co_return failed(connect_ec, "connect");
   conn->tcp().socket().set_option(tcp::no_delay(true));
@@ -140,7 +139,7 @@ asio::awaitable<open_stream_result> open_stream(
           "tls_handshake");
     stream.set_verify_mode(ssl::verify_peer);
     stream.set_verify_callback(ssl::host_name_verification(where.host));
-    conn->tcp().expires_after(clip(budget.tls_handshake, deadline));
+    conn->tcp().expires_at(phase_end(budget.tls_handshake, deadline));
     auto [hs_ec] = co_await stream.async_handshake(ssl::stream_base::client, no_throw);
     if (hs_ec) co_return failed(hs_ec, "tls_handshake");
   }

@@ -72,7 +72,9 @@ error classify_transport_error(const boost::system::error_code& ec, std::string_
 /// "<phase> budget expired" for a timeout, else the error's own text.
 std::string transport_error_detail(const boost::system::error_code& ec, std::string_view phase);
 
-/// The phase budget, clipped to what is left until `deadline`.
-steady_clock::duration clip(std::chrono::milliseconds phase, steady_clock::time_point deadline);
+/// When a phase that starts now must end: after its budget, or at `deadline` if that
+/// comes first.
+steady_clock::time_point phase_end(std::chrono::milliseconds budget,
+                                   steady_clock::time_point deadline);
 
 }  // namespace flowcore::detail

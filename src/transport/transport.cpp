@@ -14,7 +14,6 @@
 #include <boost/beast/core/read_size.hpp>
 #include <boost/beast/http.hpp>
 
-#include <algorithm>
 #include <string>
 #include <tuple>
 
@@ -88,12 +87,6 @@ std::string header_problem(const http_request& request) {
   return problem("Authorization", request.authorization);
 }
 
-// When a phase that starts now must end: its budget, or the deadline if that comes first.
-steady_clock::time_point phase_end(std::chrono::milliseconds budget,
-                                   steady_clock::time_point deadline) {
-  return std::min(steady_clock::now() + budget, deadline);
-}
-
 }  // namespace
 
 transport::transport(asio::any_io_executor ex, transport_options options)
@@ -118,8 +111,7 @@ asio::awaitable<exchange_result> transport::exchange(const origin& where,
   co_return result;
 }
 
-bool transport::refused(const origin& where, const http_request& request,
-                        exchange_result& result) {
+bool transport::refused(const origin& where, const http_request& request, exchange_result& result) {
   if (std::string problem = header_problem(request); !problem.empty()) {
     result = exchange_result{.ec = error::invalid_argument, .phase = "request", .detail = problem};
     return true;
@@ -215,7 +207,10 @@ asio::awaitable<void> transport::exchange(const origin& where, const http_reques
     parser.header_limit(header_limit);
     parser.body_limit(request.body_limit);
     bool response_started = false;
-    if (!ec) phase = nullptr;
+    if (!ec) {
+      phase = "read_headers";
+      c.watch_phase(phase, phase_end(options_.budget.read_headers, deadline));
+    }
     while (!ec) {
       if (c.buffer.size() > 0) {
         const std::size_t used = parser.put(c.buffer.data(), ec);
@@ -228,12 +223,7 @@ asio::awaitable<void> transport::exchange(const origin& where, const http_reques
         }
         ec = {};
       }
-      if (!parser.is_header_done()) {
-        if (!phase) {
-          phase = "read_headers";
-          c.watch_phase(phase, phase_end(options_.budget.read_headers, deadline));
-        }
-      } else {
+      if (parser.is_header_done()) {
         phase = "read_body";
         c.watch_phase(phase, phase_end(options_.budget.read_body, deadline));
       }
