@@ -89,8 +89,7 @@ void call::require_api_key() const {
 }
 
 void call::require(const std::string& value, const char* field) const {
-  if (value.empty())
-    fail(error::invalid_argument, std::string(field) + " is required");
+  if (value.empty()) fail(error::invalid_argument, std::string(field) + " is required");
 }
 
 asio::awaitable<std::shared_ptr<const std::string>> call::bearer_header(
@@ -150,8 +149,8 @@ asio::awaitable<std::string> call::send(request_spec& spec, steady_clock::time_p
 }
 
 call::next_step call::after_attempt(const request_spec& spec, const origin& where,
-                                    exchange_result& result, int attempt,
-                                    bool& refreshed_after_401, steady_clock::time_point started,
+                                    exchange_result& result, int attempt, bool& refreshed_after_401,
+                                    steady_clock::time_point started,
                                     steady_clock::time_point deadline) {
   client_impl& client = *impl_;
   const logger& log = client.options().logger;
@@ -207,8 +206,8 @@ call::next_step call::after_attempt(const request_spec& spec, const origin& wher
     if (outcome.http_status == 404 && spec.not_found_message)
       message = spec.not_found_message->str();
     else if (outcome.http_status != 0)
-      message = "HTTP " + std::to_string(outcome.http_status) + " from " +
-                describe_request(spec, where);
+      message =
+          "HTTP " + std::to_string(outcome.http_status) + " from " + describe_request(spec, where);
     else
       message = diag_.message;
     message += verdict_text(decision.verdict);

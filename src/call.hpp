@@ -102,9 +102,9 @@ class call {
   /// `result`), resend at once (the first 401 in bearer mode, with a fresh token) or retry
   /// after a delay; fails the call when it cannot go on. A plain function, so that nothing
   /// it works with takes room in send()'s coroutine frame while a call waits.
-  next_step after_attempt(const request_spec& spec, const origin& where,
-                          exchange_result& result, int attempt, bool& refreshed_after_401,
-                          steady_clock::time_point started, steady_clock::time_point deadline);
+  next_step after_attempt(const request_spec& spec, const origin& where, exchange_result& result,
+                          int attempt, bool& refreshed_after_401, steady_clock::time_point started,
+                          steady_clock::time_point deadline);
 
   /// The Authorization value of one attempt in bearer mode: a token fetched within
   /// `deadline`. (An API key's value is built once, by the client.)

@@ -106,12 +106,12 @@ void start_execute(std::shared_ptr<client_impl> impl, Command cmd, call_options 
                                                       std::move(opts), diag, std::move(handler));
   call_operation<Command>& running = *op;
   running.registration.forward_from(asio::get_associated_cancellation_slot(running.handler));
-  asio::co_spawn(ex, run_operation(running),
-                 asio::bind_cancellation_slot(
-                     running.registration.slot(),
-                     [op = std::move(op)](std::exception_ptr failure) mutable {
-                       complete_operation(std::move(op), failure);
-                     }));
+  asio::co_spawn(
+      ex, run_operation(running),
+      asio::bind_cancellation_slot(running.registration.slot(),
+                                   [op = std::move(op)](std::exception_ptr failure) mutable {
+                                     complete_operation(std::move(op), failure);
+                                   }));
 }
 
 // The same initiation as async_execute, awaited with use_awaitable: its result goes

@@ -30,8 +30,8 @@ asio::awaitable<http_connection::open_result> http_connection::open(
     steady_clock::time_point deadline, resolver_fn resolver) {
   open_stream_result opened = co_await open_stream(std::move(ex), std::move(where), std::move(tls),
                                                    budget, deadline, std::move(resolver));
-  open_result out{.ec = opened.ec, .phase = std::move(opened.phase),
-                  .detail = std::move(opened.detail)};
+  open_result out{
+      .ec = opened.ec, .phase = std::move(opened.phase), .detail = std::move(opened.detail)};
   if (opened.stream) {
     // Non-blocking once, for peer_silent(): Asio's own operations do not mind, and setting
     // it per check would cost an ioctl each time.

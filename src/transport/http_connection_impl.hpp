@@ -71,8 +71,7 @@ class http_stream {
 };
 
 struct http_connection::impl : std::enable_shared_from_this<http_connection::impl> {
-  explicit impl(byte_stream opened)
-      : io(std::move(opened)), timer(io.socket().get_executor()) {}
+  explicit impl(byte_stream opened) : io(std::move(opened)), timer(io.socket().get_executor()) {}
 
   /// Phase `phase` of an exchange begins and must end by `limit`: past it, the socket is
   /// closed, the pending operation fails and watch.expired() names the phase. Arms the

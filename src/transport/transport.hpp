@@ -59,9 +59,8 @@ class transport {
   /// Fills `lease` when try_acquire() could not: waits in line if it is empty, then opens a
   /// connection if it holds a free slot. False, with `result` saying why, on failure.
   boost::asio::awaitable<bool> wait_or_open(std::optional<connection_lease>& lease,
-                                            const origin& where,
-                                            steady_clock::time_point deadline, bool check_peer,
-                                            exchange_result& result);
+                                            const origin& where, steady_clock::time_point deadline,
+                                            bool check_peer, exchange_result& result);
 
   boost::asio::any_io_executor executor_;
   transport_options options_;
