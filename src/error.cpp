@@ -43,6 +43,8 @@ class category final : public boost::system::error_category {
         return "the event handler failed";
       case error::checkpoint_failed:
         return "the saved position could not be loaded";
+      case error::producer_closed:
+        return "the producer is closed";
     }
     return "unknown flowcore error";
   }

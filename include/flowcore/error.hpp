@@ -31,6 +31,7 @@ enum class error {
   stream_in_use,         ///< A second `next()` while one is pending on the same stream.
   handler_failed,        ///< An event tail's handler failed for an event every time.
   checkpoint_failed,     ///< An event tail could not load its saved position.
+  producer_closed,       ///< A send to an `fc::event_producer` after its `close()`.
 };
 
 /// @brief The category of `fc::error`; `name()` is "flowcore".

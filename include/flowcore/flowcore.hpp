@@ -19,6 +19,7 @@
 #include <flowcore/log.hpp>
 #include <flowcore/notifications.hpp>
 #include <flowcore/options.hpp>
+#include <flowcore/producer.hpp>
 #include <flowcore/read_events.hpp>
 #include <flowcore/read_order.hpp>
 #include <flowcore/retry.hpp>

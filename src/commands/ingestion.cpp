@@ -3,6 +3,7 @@
 // their headers, the JSON checks made before anything is sent, and the answers.
 #include "base64.hpp"
 #include "commands/not_found.hpp"
+#include "commands/prepared_batch.hpp"
 #include "execute.hpp"
 #include "json_reader.hpp"
 #include "transport/http_types.hpp"
@@ -83,20 +84,32 @@ void require_utf8_metadata(const std::map<std::string, std::string>& metadata) {
 // Like the TypeScript SDK, an empty optional text counts as unset.
 bool is_set(const std::optional<std::string>& value) { return value && !value->empty(); }
 
-// The fields ingest_event and ingest_batch share: path, headers, mode and name checks.
+void require_name(const std::string& value, const char* field) {
+  if (value.empty()) fail(error::invalid_argument, std::string(field) + " is required");
+}
+
+// The checks of the fields ingest_event and ingest_batch share, made before anything is
+// sent (the metadata header's size is checked once it is built).
 template <class Command>
-request_spec ingestion_spec(const call& c, const Command& cmd, const char* route) {
-  // The mode check comes before every other check (API-CONTRACT.md 2.2).
-  c.require_api_key();
-  c.require(cmd.tenant_name, "tenant_name");
-  c.require(cmd.data_core_id, "data_core_id");
-  c.require(cmd.flow_type_name, "flow_type_name");
-  c.require(cmd.event_type_name, "event_type_name");
+void check_destination(const Command& cmd) {
+  require_name(cmd.tenant_name, "tenant_name");
+  require_name(cmd.data_core_id, "data_core_id");
+  require_name(cmd.flow_type_name, "flow_type_name");
+  require_name(cmd.event_type_name, "event_type_name");
   require_header_safe(cmd.event_time, "event_time");
   require_header_safe(cmd.valid_time, "valid_time");
   if (cmd.event_time) require_header_size(cmd.event_time->size(), "event_time");
   if (cmd.valid_time) require_header_size(cmd.valid_time->size(), "valid_time");
   require_utf8_metadata(cmd.metadata);
+}
+
+// The fields ingest_event and ingest_batch share: path, headers, mode and name checks.
+template <class Command>
+request_spec ingestion_spec(const call& c, const Command& cmd, const char* route) {
+  // The mode check comes before every other check: a bearer client fails with
+  // not_allowed_in_mode whatever else is wrong.
+  c.require_api_key();
+  check_destination(cmd);
 
   request_spec spec{.method = "POST",
                     .service = service::webhook,
@@ -169,6 +182,30 @@ single_request<ingest_result> request_for(call& c, ingest_event& cmd) {
           }};
 }
 
+std::string event_data_problem(std::string_view data) {
+  if (boost::system::error_code ec = json_error(data))
+    return "event_data is not valid JSON (" + ec.message() + ")";
+  return {};
+}
+
+std::string destination_problem(const ingest_batch& destination) {
+  try {
+    check_destination(destination);
+  } catch (const call_failure& f) {
+    return f.message;
+  }
+  return {};
+}
+
+asio::awaitable<ingest_batch_result> run(call& c, prepared_batch cmd) {
+  request_spec spec = ingestion_spec(c, cmd.destination, "/events");
+  spec.body = std::move(cmd.body);
+  const std::size_t sent = cmd.count;
+  std::string answer = co_await c.send(spec);
+  co_return map_response(answer,
+                         [sent](const json::value& v) { return read_batch_result(v, sent); });
+}
+
 // A coroutine of its own: reading the answer needs the number of events sent.
 asio::awaitable<ingest_batch_result> run(call& c, ingest_batch cmd) {
   request_spec spec = ingestion_spec(c, cmd, "/events");
@@ -199,3 +236,4 @@ asio::awaitable<ingest_batch_result> run(call& c, ingest_batch cmd) {
 
 FLOWCORE_INSTANTIATE_COMMAND(flowcore::ingest_event);
 FLOWCORE_INSTANTIATE_COMMAND(flowcore::ingest_batch);
+FLOWCORE_INSTANTIATE_COMMAND(flowcore::detail::prepared_batch);
