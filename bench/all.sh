@@ -36,3 +36,4 @@ record compile bench/compile_time.sh 3
 record calls bench/calls.sh 20000 1,8,32,128,512
 record notifications bench/run.sh notification_bench 1000 200
 record tail bench/run.sh tail_bench 100000 2000
+record producer bench/run.sh producer_bench 20000

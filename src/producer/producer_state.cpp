@@ -29,9 +29,9 @@ void require_option(bool ok, const std::string& what) {
 }
 
 // Every field that a batch shares, each with its length, so that no two destinations
-// have the same key.
-std::string destination_key(const ingest_event& e) {
-  std::string key;
+// have the same key. Written into `key`, whose capacity is reused from send to send.
+void destination_key(const ingest_event& e, std::string& key) {
+  key.clear();
   auto add = [&key](std::string_view part) {
     key += std::to_string(part.size());
     key += ':';
@@ -57,7 +57,6 @@ std::string destination_key(const ingest_event& e) {
     add(name);
     add(value);
   }
-  return key;
 }
 
 // Through `ex`, then on the handler's own executor (asio::post does both).
@@ -162,8 +161,9 @@ void producer_state::send(ingest_event event, diagnostics* diag, send_handler ha
 
 producer_state::destination* producer_state::find_or_add(ingest_event& event,
                                                          std::string& problem) {
-  std::string key = destination_key(event);
-  if (auto found = destinations_.find(key); found != destinations_.end()) return &found->second;
+  destination_key(event, key_);
+  if (auto found = destinations_.find(std::string_view(key_)); found != destinations_.end())
+    return &found->second;
   ingest_batch header{.tenant_name = std::move(event.tenant_name),
                       .data_core_id = std::move(event.data_core_id),
                       .flow_type_name = std::move(event.flow_type_name),
@@ -177,8 +177,8 @@ producer_state::destination* producer_state::find_or_add(ingest_event& event,
                       .flowcore_managed = event.flowcore_managed};
   problem = destination_problem(header);
   if (!problem.empty()) return nullptr;
-  auto [at, added] = destinations_.try_emplace(key);
-  at->second.key = std::move(key);
+  auto [at, added] = destinations_.try_emplace(key_);
+  at->second.key = key_;
   at->second.header = std::move(header);
   return &at->second;
 }
@@ -227,8 +227,10 @@ void producer_state::admit_from_room() {
 // ---- Batching
 
 void producer_state::consider(destination& d) {
-  stop_lingering(d);
-  if (shut_down_) return;
+  if (shut_down_) {
+    stop_lingering(d);
+    return;
+  }
   const auto now = clock::now();
   while (!d.waiting.empty()) {
     const std::size_t fits = fitting(d);
@@ -238,9 +240,13 @@ void producer_state::consider(destination& d) {
       start_batch(d, fits);
       continue;
     }
-    if (step.wake_at) linger(d, *step.wake_at);
+    if (step.wake_at)
+      linger(d, *step.wake_at);
+    else
+      stop_lingering(d);
     return;
   }
+  stop_lingering(d);
 }
 
 // How many waiting events the next batch takes; without a scan when all of them fit.
@@ -323,7 +329,10 @@ void producer_state::on_batch_done(std::list<batch>::iterator b, error_code ec,
 
 // ---- The linger timer
 
+// Most sends leave the first waiting event, hence the deadline, as it was.
 void producer_state::linger(destination& d, clock::time_point until) {
+  if (d.lingering && (*d.lingering)->first == until) return;
+  stop_lingering(d);
   d.lingering = lingering_.emplace(until, &d);
   arm_timer();
 }
@@ -404,7 +413,6 @@ void producer_state::cancel_send(send_list::iterator it) {
   if (it->where == place::waiting) {
     buffered_bytes_ -= it->data.size();
     d.waiting_bytes -= it->data.size();
-    stop_lingering(d);
   }
   send_list& from = it->where == place::room ? room_ : d.waiting;
   complete_now(from, it, make_error_code(error::cancelled),

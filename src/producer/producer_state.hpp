@@ -30,6 +30,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 namespace flowcore::detail {
@@ -136,7 +137,15 @@ class producer_state : public std::enable_shared_from_this<producer_state> {
   bool closed_ = false;
   bool shut_down_ = false;
 
-  std::unordered_map<std::string, destination> destinations_;
+  // Looked up by a string_view of key_, the key of the latest send.
+  struct key_hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view key) const noexcept {
+      return std::hash<std::string_view>{}(key);
+    }
+  };
+  std::unordered_map<std::string, destination, key_hash, std::equal_to<>> destinations_;
+  std::string key_;
   send_list room_;
   std::list<batch> batches_;
   std::size_t buffered_bytes_ = 0;
