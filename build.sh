@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # build.sh demo | test | bench
 #   demo: build the release preset, start flowcore-stub on a free port, run the examples
-#         (quickstart, lifecycle, notifications) against it, stop the stub.
+#         (quickstart, lifecycle, notifications, tail, producer) against it, stop the stub.
 #   test: build the test preset (AddressSanitizer + UBSan) and run the whole suite with ctest,
 #         then build the tsan preset (ThreadSanitizer) and run the integration suites again.
 #   bench: build the release preset and run every benchmark (bench/all.sh), client and stub
@@ -56,7 +56,7 @@ run_demo() {
   done
   [ -n "$url" ] || { echo "build.sh: flowcore-stub did not start"; exit 1; }
   echo "build.sh: stub at $url"
-  for example in quickstart lifecycle notifications tail; do
+  for example in quickstart lifecycle notifications tail producer; do
     echo "== $example"
     "$bin/$example" "$url"
   done
