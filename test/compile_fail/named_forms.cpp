@@ -53,5 +53,18 @@ asio::awaitable<void> f(fc::client& client) {
   auto events = fc::read_events(client, list);
   fc::time_bucket_list buckets_cmd{.event_type_ids = {"e"}};
   auto buckets = fc::read_time_buckets(client, buckets_cmd);
+  fc::event_producer producer(client);
+  fc::ingest_event event{.tenant_name = "acme", .event_data = "{}"};
+  const fc::ingest_event const_event = event;
+  std::string id = co_await producer.send(event);
+  id = co_await producer.send(const_event);
+  id = co_await producer.async_send(event, asio::use_awaitable);
+  auto [send_ec, send_id] = co_await producer.async_send(event, diag, asio::as_tuple(asio::use_awaitable));
+  producer.async_send(fc::ingest_event{.tenant_name = "acme", .event_data = "{}"},
+                      [](boost::system::error_code, std::string) {});
+  co_await producer.flush();
+  co_await producer.close();
   (void)t2;
+  (void)send_ec;
+  (void)send_id;
 }
