@@ -186,13 +186,12 @@ producer_state::destination* producer_state::find_or_add(ingest_event& event,
 // A send waits for room behind every send already waiting, so that admission keeps the
 // order in which sends were made.
 void producer_state::accept(send_list& from, send_list::iterator it) {
-  if (room_.empty() && has_room_for(it->data.size())) {
-    room_.splice(room_.end(), from, it);
+  const bool admitted_now = room_.empty() && has_room_for(it->data.size());
+  room_.splice(room_.end(), from, it);
+  if (admitted_now) {
     admit(it);
     return;
   }
-  room_.splice(room_.end(), from, it);
-  it->where = place::room;
   counters_.peak_waiting_for_room = std::max(counters_.peak_waiting_for_room, room_.size());
   it->slot = it->handler.get_cancellation_slot();
   if (it->slot.is_connected()) it->slot.emplace<send_canceller>(this, it);

@@ -8,6 +8,7 @@
 
 #include <boost/asio/bind_cancellation_slot.hpp>
 #include <boost/asio/cancellation_signal.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
 
@@ -383,6 +384,49 @@ BOOST_AUTO_TEST_CASE(a_stalled_server_holds_memory_at_the_bound_and_destruction_
       BOOST_TEST(o.completions == 1);
       BOOST_TEST(o.ec == fc::error::cancelled);
     }
+    f.stub.clear_faults();
+  });
+}
+
+BOOST_AUTO_TEST_CASE(a_flush_ends_with_cancelled_when_cancelled_or_when_the_producer_goes) {
+  stub_fixture f;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client client = f.make_client();
+    const topology t = co_await make_topology(client, f, 1);
+    f.stub.add_fault({.method = "POST", .path_prefix = "/events/", .count = 0, .stall = true});
+    auto producer =
+        std::make_unique<fc::event_producer>(client, fc::producer_options{.linger = 0ms});
+    outcome sent;
+    producer->async_send(event_to(t, 0, "{}"), record(sent));
+    // Each flush records the code it ended with.
+    auto start_flush = [&](asio::cancellation_slot slot,
+                           std::optional<boost::system::error_code>& out) {
+      asio::co_spawn(f.ioc, producer->flush(),
+                     asio::bind_cancellation_slot(slot, [&out](std::exception_ptr e) {
+                       out.emplace();
+                       if (!e) return;
+                       try {
+                         std::rethrow_exception(e);
+                       } catch (const fc::client_error& failure) {
+                         *out = failure.code();
+                       }
+                     }));
+    };
+    asio::cancellation_signal cancel;
+    std::optional<boost::system::error_code> cancelled, orphaned;
+    start_flush(cancel.slot(), cancelled);
+    start_flush({}, orphaned);
+    co_await asio::post(f.ioc, asio::use_awaitable);  // both are waiting
+    cancel.emit(asio::cancellation_type::terminal);
+    co_await wait_until([&] { return cancelled.has_value(); });
+    BOOST_TEST(*cancelled == fc::error::cancelled);
+    BOOST_TEST(!orphaned.has_value());  // the other flush still waits for the stalled batch
+    BOOST_TEST(sent.completions == 0);
+
+    producer.reset();
+    co_await wait_until([&] { return orphaned.has_value() && sent.completions == 1; });
+    BOOST_TEST(*orphaned == fc::error::cancelled);
+    BOOST_TEST(sent.ec == fc::error::cancelled);
     f.stub.clear_faults();
   });
 }
