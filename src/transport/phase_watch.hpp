@@ -26,19 +26,22 @@ class phase_watch {
 
   /// `phase` (a literal: "write", "read_headers", "read_body") begins and must end by
   /// `limit`. Returns when to arm the timer, or nullopt when it is already armed to fire
-  /// no later than that.
+  /// no later than that, or when a phase of this exchange has expired: its socket is
+  /// closed, and the expiry stands until the exchange ends. (A read can complete with data
+  /// in the same turn as the timer fires; the next phase must not hide that expiry.)
   std::optional<time_point> begin(const char* phase, time_point limit) {
+    if (!phase_) expired_phase_ = nullptr;  // a new exchange
     phase_ = phase;
-    expired_phase_ = nullptr;
     limit_ = limit;
+    if (expired_phase_) return std::nullopt;
     if (armed_ && armed_at_ <= limit) return std::nullopt;
     armed_ = true;
     armed_at_ = limit;
     return limit;
   }
 
-  /// The exchange is over: a firing timer does nothing. Returns true when the timer is
-  /// armed and must be cancelled.
+  /// The exchange is over: a firing timer does nothing, and the next begin() starts a new
+  /// exchange. Returns true when the timer is armed and must be cancelled.
   bool end() noexcept {
     phase_ = nullptr;
     return std::exchange(armed_, false);
@@ -48,7 +51,7 @@ class phase_watch {
 
   /// The timer fired at `now`. rearm: arm it again for limit() (the phase it was armed
   /// for is over, the current one ends later); expire: the current phase passed its limit,
-  /// and expired() is now true until the next begin().
+  /// and expired() names it until the next exchange.
   action fired(time_point now) {
     armed_ = false;
     if (!phase_) return action::none;

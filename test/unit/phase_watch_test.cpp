@@ -54,7 +54,24 @@ BOOST_AUTO_TEST_CASE(firing_past_the_limit_expires_the_phase) {
   BOOST_TEST(w.expired() == std::string("read_headers"));
   BOOST_TEST(!w.armed());
   // The next exchange starts clean.
+  w.end();
   (void)w.begin("write", t0 + 80s);
+  BOOST_TEST(w.expired() == nullptr);
+}
+
+BOOST_AUTO_TEST_CASE(an_expiry_stands_until_the_exchange_ends) {
+  // A read completed with data in the same turn as the timer fired: the exchange goes on
+  // to its next phase, on a socket the expiry has closed. That phase must still report the
+  // expiry, not the error of the closed socket.
+  fcd::phase_watch w;
+  const time_point t0{};
+  (void)w.begin("read_body", t0 + 10s);
+  BOOST_TEST((w.fired(t0 + 10s) == action::expire));
+  BOOST_TEST((w.begin("read_body", t0 + 40s) == std::nullopt));  // nothing to arm
+  BOOST_TEST(w.expired() == std::string("read_body"));
+  w.end();
+  BOOST_TEST(w.expired() == std::string("read_body"));  // read after the exchange ended
+  BOOST_TEST((w.begin("write", t0 + 80s) == t0 + 80s));
   BOOST_TEST(w.expired() == nullptr);
 }
 
