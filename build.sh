@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# build.sh demo | test | bench
+# build.sh demo | test | bench | package
 #   demo: build the release preset, start flowcore-stub on a free port, run the examples
 #         (quickstart, lifecycle, notifications, tail, producer) against it, stop the stub.
 #   test: build the test preset (AddressSanitizer + UBSan) and run the whole suite with ctest,
 #         then build the tsan preset (ThreadSanitizer) and run the integration suites again.
 #   bench: build the release preset and run every benchmark (bench/all.sh), client and stub
 #         on separate cores; the results go into BENCHMARKS.md. Also needs strace.
+#   package: build the release preset and make the Debian package (libflowcore-dev) in
+#         build/release/package/: headers, the static library, the stub library and
+#         flowcore-stub, the CMake package and the pkg-config file.
 # Missing Debian packages are installed when run as root; otherwise the one apt-get line to
 # run is printed. A second run does no extra work: packages are checked with dpkg, the
 # build tree is configured once and rebuilt incrementally.
@@ -81,5 +84,11 @@ case "${1:-}" in
   demo) ensure_packages; run_demo ;;
   test) ensure_packages; run_tests ;;
   bench) ensure_packages strace; build_preset release; bench/all.sh ;;
-  *) echo "usage: $0 demo|test|bench" >&2; exit 2 ;;
+  package)
+    ensure_packages
+    build_preset release
+    (cd build/release && cpack -G DEB)
+    ls build/release/package/*.deb
+    ;;
+  *) echo "usage: $0 demo|test|bench|package" >&2; exit 2 ;;
 esac

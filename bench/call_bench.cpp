@@ -133,7 +133,7 @@ http::request<http::empty_body> floor_request(const endpoint_info& where, const 
                                               const std::string& authorization) {
   http::request<http::empty_body> req{http::verb::get, target, 11};
   req.set(http::field::host, where.host);
-  req.set(http::field::user_agent, "flowcore-cpp/" FLOWCORE_BENCH_VERSION);
+  req.set(http::field::user_agent, "flowcore-cpp/" FLOWCORE_VERSION_STRING);
   req.set(http::field::accept, "application/json");
   req.set(http::field::authorization, authorization);
   return req;

@@ -24,4 +24,5 @@
 #include <flowcore/read_order.hpp>
 #include <flowcore/retry.hpp>
 #include <flowcore/wait.hpp>
+#include <flowcore/version.hpp>
 #include <flowcore/wait_until_deleted.hpp>

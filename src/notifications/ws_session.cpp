@@ -16,6 +16,7 @@
 #include "transport/byte_stream.hpp"
 
 #include <flowcore/error.hpp>
+#include <flowcore/version.hpp>
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/buffer.hpp>
@@ -28,9 +29,6 @@
 #include <tuple>
 #include <variant>
 
-#ifndef FLOWCORE_VERSION
-#define FLOWCORE_VERSION "0"
-#endif
 
 namespace flowcore::detail {
 namespace {
@@ -170,7 +168,7 @@ asio::awaitable<std::optional<stream_outcome>> upgrade(session<Ws>& s,
   ws.set_option(websocket::stream_base::timeout{params.handshake_timeout,
                                                 params.liveness.idle_timeout, true});
   ws.set_option(websocket::stream_base::decorator([](websocket::request_type& req) {
-    req.set(beast::http::field::user_agent, "flowcore-cpp/" FLOWCORE_VERSION);
+    req.set(beast::http::field::user_agent, "flowcore-cpp/" FLOWCORE_VERSION_STRING);
   }));
   ws.read_message_max(max_frame_bytes);
   ws.write_buffer_bytes(write_buffer_bytes);

@@ -5,6 +5,7 @@
 #include "transport/tls_context.hpp"
 
 #include <flowcore/error.hpp>
+#include <flowcore/version.hpp>
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/post.hpp>
@@ -17,9 +18,6 @@
 #include <string>
 #include <tuple>
 
-#ifndef FLOWCORE_VERSION
-#define FLOWCORE_VERSION "0"
-#endif
 
 namespace flowcore::detail {
 
@@ -51,7 +49,7 @@ void serialise_request(const http_request& request, const origin& where, std::st
   out.append("Host: ");
   where.append_host_header(out);
   out.append("\r\n");
-  line("User-Agent", "flowcore-cpp/" FLOWCORE_VERSION);
+  line("User-Agent", "flowcore-cpp/" FLOWCORE_VERSION_STRING);
   line("Accept", "application/json");
   for (const auto& [name, value] : request.headers) line(name, value);
   if (!request.authorization.empty()) line("Authorization", request.authorization);

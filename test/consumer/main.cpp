@@ -1,10 +1,17 @@
 // Builds against the installed package only: public headers, flowcore::sdk and its
-// dependencies found through find_package(flowcore). Runs one call that needs no server.
+// dependencies found through find_package(flowcore) or pkg-config. Runs one call that
+// needs no server.
 #include <flowcore/flowcore.hpp>
 
 #include <boost/asio/io_context.hpp>
 
 #include <iostream>
+#include <string_view>
+
+#ifdef FLOWCORE_PACKAGE_VERSION
+static_assert(std::string_view(FLOWCORE_VERSION_STRING) == FLOWCORE_PACKAGE_VERSION,
+              "flowcore/version.hpp and the package's version differ");
+#endif
 
 int main() {
   boost::asio::io_context ioc;

@@ -26,7 +26,7 @@ BOOST_AUTO_TEST_CASE(keep_alive_reuses_one_connection) {
   });
   BOOST_TEST(f.stub.connections_accepted() == 1u);
   const auto& r = f.stub.requests().at(0);
-  BOOST_TEST(r.user_agent.starts_with("flowcore-cpp/"));
+  BOOST_TEST(r.user_agent == "flowcore-cpp/" FLOWCORE_VERSION_STRING);
   BOOST_TEST(!r.has_content_length);  // a GET has no body
   BOOST_TEST(r.content_type.empty());
 }
