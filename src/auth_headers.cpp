@@ -6,9 +6,10 @@
 namespace flowcore::detail {
 namespace {
 
-// Beyond API-CONTRACT.md 2.1: a space, tab, CR, LF or other control byte would end or
-// split the Authorization header (header injection), and the stub (9.2) rejects a value
-// with spaces anyway. Such a key is refused as malformed before any I/O instead.
+// Beyond the `fc_<id>_<secret>` split rule (docs/protocol.md section 3.1): a space, tab,
+// CR, LF or other control byte would end or split the Authorization header (header
+// injection), and the stub rejects a value with spaces anyway (docs/protocol.md section
+// 13.2 step 4). Such a key is refused as malformed before any I/O instead.
 bool is_header_safe(std::string_view text) noexcept {
   for (char ch : text) {
     const auto c = static_cast<unsigned char>(ch);
@@ -30,7 +31,7 @@ std::optional<parsed_api_key> parse_api_key(const api_key& credentials) {
   if (key.empty() || !is_header_safe(key)) return std::nullopt;
 
   if (!credentials.id.empty()) {
-    // Legacy explicit id: the key has no required shape (API-CONTRACT.md 2.1).
+    // Legacy explicit id: the key has no required shape (docs/protocol.md section 3.1).
     if (!is_valid_id(credentials.id)) return std::nullopt;
     return parsed_api_key{credentials.id, credentials.key, credentials.key};
   }

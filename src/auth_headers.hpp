@@ -1,6 +1,7 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #pragma once
-// Credential parsing and Authorization header values (API-CONTRACT.md 2.1). Pure functions.
+// Credential parsing and Authorization header values (docs/protocol.md section 3.1). Pure
+// functions.
 
 #include <flowcore/auth.hpp>
 

@@ -1,6 +1,6 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #pragma once
-// Checked reading of JSON responses (API-CONTRACT.md 3.2, PITFALLS.md 6). Nothing here
+// Checked reading of JSON responses (docs/protocol.md sections 5.2 and 5.3). Nothing here
 // trusts the shape: every access checks presence and type, and a mismatch fails the call
 // with fc::error::invalid_response naming the field as a JSON pointer ("/events/3/eventId").
 // Unknown members are ignored at every level.
@@ -41,7 +41,7 @@ class json_object_reader {
   json_object_reader(const json::value& value, std::string pointer);
 
   std::string string(std::string_view key) const;  ///< Required string.
-  /// Present, string or null (the contract's `T|null`).
+  /// Present, string or null (a **null** field of docs/protocol.md section 6.10).
   std::optional<std::string> nullable_string(std::string_view key) const;
   /// May be absent; null counts as absent.
   std::optional<std::string> optional_string(std::string_view key) const;

@@ -1,7 +1,7 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #pragma once
 // Where a request goes: the base URL, the real service hosts, dedicated tenants
-// (API-CONTRACT.md 1 and 2.3).
+// (docs/protocol.md section 2).
 
 #include <cstdint>
 #include <optional>

@@ -1,6 +1,7 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #pragma once
-// One redactor for every log line, diagnostic and exception text (PITFALLS.md 7.1).
+// One redactor for every log line, diagnostic and exception text (docs/protocol.md
+// section 11).
 
 #include <cstddef>
 #include <string>

@@ -19,8 +19,8 @@ bool outcome_allows_retry(const attempt_outcome& outcome, const retry_policy& po
                           idempotency idem) {
   if (outcome.http_status != 0) {
     // A status is an answer, so the request reached the server and may have been applied:
-    // an unsafe command is never resent (PITFALLS.md 4.1; a 503 on an ingest may still
-    // have stored the event).
+    // an unsafe command is never resent (docs/protocol.md section 7.2; a 503 on an ingest
+    // may still have stored the event).
     if (idem == idempotency::unsafe) return false;
     return is_retryable_status(outcome.http_status, policy);
   }
@@ -41,7 +41,7 @@ milliseconds exponential_ceiling(int attempt, milliseconds base, milliseconds ma
 }
 
 // Full jitter (uniform(0, ceiling)): spreads clients that failed together so they do not
-// retry in lockstep (PITFALLS.md 4.2).
+// retry in lockstep (docs/protocol.md section 7.2).
 milliseconds full_jitter(milliseconds ceiling, double jitter01) {
   // The draw comes from the caller; a NaN or out-of-range value must not become UB in the
   // conversion below.
@@ -78,7 +78,7 @@ retry_decision decide_retry(int attempt, const attempt_outcome& outcome, const r
   if (policy.honor_retry_after && outcome.retry_after) {
     const milliseconds hint = std::max(*outcome.retry_after, milliseconds(0));
     // A server asking for a long pause is better answered at once with the hint (in
-    // diagnostics) than by parking the call (API-CONTRACT.md 7).
+    // diagnostics) than by parking the call (docs/protocol.md section 7.3).
     if (hint > policy.max_retry_after) return {retry_verdict::retry_after_too_long};
     delay = std::max(delay, hint);
   }

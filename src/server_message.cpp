@@ -8,7 +8,7 @@
 namespace flowcore::detail {
 namespace {
 
-// The longest server message kept in diagnostics (API-CONTRACT.md 3.3).
+// The longest server message kept in diagnostics (docs/protocol.md section 5.6).
 constexpr std::size_t max_message_bytes = 512;
 
 // A non-empty string member, else nothing. An empty "message" says nothing, so the next
@@ -25,7 +25,7 @@ std::string_view string_member(const boost::json::object& object, std::string_vi
 
 std::string server_message_from_body(std::string_view body) {
   // The error_code overload: an error body is whatever the server (or a proxy in front of
-  // it) sent, HTML included, and must never throw (PITFALLS.md 6.1).
+  // it) sent, HTML included, and must never throw (docs/protocol.md section 5.6).
   boost::system::error_code ec;
   const boost::json::value parsed = boost::json::parse(body, ec);
   if (!ec) {

@@ -1,6 +1,6 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #pragma once
-// The server's own words from an error answer (API-CONTRACT.md 3.3).
+// The server's own words from an error answer (docs/protocol.md section 5.6).
 
 #include <flowcore/error.hpp>
 
@@ -14,7 +14,7 @@ namespace flowcore::detail {
 std::string server_message_from_body(std::string_view body);
 
 /// A non-2xx status after retries: fc::error::not_found for a 404 when the command maps
-/// 404s (API-CONTRACT.md 3.3), else fc::error::http_status.
+/// 404s (the table of docs/protocol.md section 5.4), else fc::error::http_status.
 error error_for_status(int status, bool maps_404) noexcept;
 
 }  // namespace flowcore::detail

@@ -1,8 +1,8 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #pragma once
-// The per-client tenant-instance cache (API-CONTRACT.md 2.3): entries live 60 s, at most
-// 1024 (the oldest is evicted), failures are never stored, and concurrent misses for one
-// tenant share one lookup. Time is passed in, so tests need no clock.
+// The per-client tenant-instance cache (docs/protocol.md section 2.4): entries live 60 s,
+// at most 1024 (the oldest is evicted), failures are never stored, and concurrent misses
+// for one tenant share one lookup. Time is passed in, so tests need no clock.
 
 #include <flowcore/commands/tenant.hpp>
 #include <flowcore/error.hpp>

@@ -8,8 +8,9 @@ namespace flowcore::detail {
 namespace {
 
 // RFC 3986 section 2.3 "unreserved". Everything else is encoded, including the
-// sub-delimiters RFC 3986 would allow in a path: API-CONTRACT.md 3.1 asks for one fixed set,
-// so a value never changes meaning ('/' in an id, '+' read as a space in a query).
+// sub-delimiters RFC 3986 would allow in a path: one fixed set for paths and queries alike
+// (docs/protocol.md section 4.3), so a value never changes meaning ('/' in an id, '+' read
+// as a space in a query).
 bool is_unreserved(unsigned char c) noexcept {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
          c == '.' || c == '_' || c == '~';

@@ -1,6 +1,6 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #pragma once
-// Percent-encoding of path segments and query strings (API-CONTRACT.md 3.1).
+// Percent-encoding of path segments and query strings (docs/protocol.md section 4.3).
 
 #include <cstdint>
 #include <string>

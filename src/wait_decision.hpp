@@ -1,8 +1,8 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #pragma once
-// The delete/truncate poll loop's decisions (API-CONTRACT.md 5.1 steps 5-6) as a pure
-// function of the options and the time: the driver asks, sleeps or polls, and asks again.
-// It reads no clock, so unit tests walk it with a fake one.
+// The delete/truncate poll loop's decisions (docs/protocol.md sections 9.2 to 9.4) as a
+// pure function of the options and the time: the driver asks, sleeps or polls, and asks
+// again. It reads no clock, so unit tests walk it with a fake one.
 
 #include <flowcore/wait.hpp>
 

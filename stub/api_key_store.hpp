@@ -1,6 +1,6 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #pragma once
-// The API keys of the stub's tenant store (API-CONTRACT.md 4.2, 9.1).
+// The API keys of the stub's tenant store (docs/protocol.md sections 6.2 and 13.1).
 
 #include <optional>
 #include <string>

@@ -31,7 +31,8 @@ bool parse_target(std::string_view target, std::vector<std::string>& segments, p
   const std::size_t question = target.find('?');
   std::string_view path = target.substr(1, question == std::string_view::npos ? question
                                                                               : question - 1);
-  // Split first, decode after: an encoded '/' (%2F) stays inside its segment (3.1).
+  // Split first, decode after: an encoded '/' (%2F) stays inside its segment
+  // (docs/protocol.md section 4.3).
   for (;;) {
     const std::size_t slash = path.find('/');
     std::string decoded;

@@ -1,7 +1,7 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #pragma once
-// The shape check of the Authorization header (API-CONTRACT.md 2.1, 9.2 step 4). Values
-// are never checked against anything: the stub enforces no modes.
+// The shape check of the Authorization header (docs/protocol.md sections 3.1 and 13.2 step
+// 4). Values are never checked against anything: the stub enforces no modes.
 
 #include <optional>
 #include <string>

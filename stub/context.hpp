@@ -17,8 +17,8 @@ struct context {
   state& model;
   fault_list& faults;
   deferred_work& later;
-  notification_hub& notifications;  ///< Open /notifications sockets (9.3 ws_frame, ws_close).
-  std::chrono::milliseconds delete_delay;    ///< request-delete completes after it (5.3).
+  notification_hub& notifications;  ///< Open /notifications sockets (ws_frame, ws_close).
+  std::chrono::milliseconds delete_delay;    ///< request-delete completes after it.
   std::chrono::milliseconds truncate_delay;  ///< request-truncate completes after it.
 
   /// DELETE /__stub/faults and server::clear_faults(): no fault armed, no event dropped.

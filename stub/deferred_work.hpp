@@ -1,8 +1,8 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #pragma once
 // Work that completes later on the server's executor: the delete and truncate completions
-// of API-CONTRACT.md 5.3. Steady timers, no threads; cancel_all() (reset, stop) discards
-// whatever is pending, so io_context::run() can return.
+// of docs/protocol.md section 13.3. Steady timers, no threads; cancel_all() (reset, stop)
+// discards whatever is pending, so io_context::run() can return.
 
 #include <boost/asio/any_io_executor.hpp>
 

@@ -80,7 +80,8 @@ dispatcher::dispatcher(boost::asio::any_io_executor ex, const server_options& op
       hub_(model_, options.record_requests),
       ctx_{model_, faults_, later_, hub_, options.delete_delay, options.truncate_delay},
       record_requests_(options.record_requests) {
-  // 6.4: every stored event, in storage order, to the matching sockets.
+  // docs/protocol.md section 10.10: every stored event, in storage order, to the matching
+  // sockets.
   model_.set_event_listener([this](const stored_event& e) { hub_.notify(e); });
   add_tenant_routes(api_routes_);
   add_api_key_routes(api_routes_);
@@ -162,7 +163,8 @@ http_response dispatcher::serve_api(api_request& req) {
 http_response dispatcher::serve_upgrade(const api_request& req) {
   if (req.segments.size() != 1 || req.segments[0] != "notifications")
     throw http_error(404, "no WebSocket endpoint at " + std::string(req.http.raw_path()));
-  // The credentials travel in the query (2.1); their values are not checked (6.4).
+  // The credentials travel in the query (docs/protocol.md section 10.3); their values are
+  // not checked (section 10.10).
   const auto token = req.query_value("token");
   const auto api_key = req.query_value("api_key");
   if ((!token || token->empty()) && (!api_key || api_key->empty()))

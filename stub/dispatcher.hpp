@@ -1,9 +1,9 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #pragma once
-// Request handling in the order of API-CONTRACT.md 9.2: body is JSON, control routes,
-// faults, Authorization shape, route, then the handler's own checks; for a WebSocket
-// upgrade, faults, then path and token (6.4). Owns the model, the faults, the routes, the
-// notification hub and the request log.
+// Request handling in the order of docs/protocol.md section 13.2: body is JSON, control
+// routes, faults, Authorization shape, route, then the handler's own checks; for a
+// WebSocket upgrade, faults, then path and token (section 10.10). Owns the model, the
+// faults, the routes, the notification hub and the request log.
 
 #include "context.hpp"
 #include "deferred_work.hpp"
@@ -46,14 +46,15 @@ class dispatcher final : public request_sink {
   void clear_requests() { records_.clear(); }
 
  private:
-  http_response serve_api(api_request& req);  // 9.2 steps 4-6
-  /// 6.4: 404 off /notifications, 401 without a token or api_key, 400 without a valid
-  /// Sec-WebSocket-Key, else 101 (accept).
+  http_response serve_api(api_request& req);  // docs/protocol.md 13.2 steps 4-6
+  /// docs/protocol.md section 10.10: 404 off /notifications, 401 without a token or
+  /// api_key, 400 without a valid Sec-WebSocket-Key, else 101 (accept).
   static http_response serve_upgrade(const api_request& req);
   /// The matching handler's answer; http_error 404/405 if none.
   http_response route(const router& routes, api_request& req);
 
-  /// 9.1: a request presenting a stored API key sets that key's lastUsedAt.
+  /// docs/protocol.md section 13.1: a request presenting a stored API key sets that key's
+  /// lastUsedAt.
   void note_key_use(const api_request& req, const presented_credentials& credentials);
 
   state model_;

@@ -1,8 +1,9 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #pragma once
-// Stored events (API-CONTRACT.md 4.7, 4.8): per event type, per hourly time bucket, in
-// storage order. Each event carries the names and ids the reading routes and the
-// notifications (6.2) answer with, so neither needs the resource tree to describe it.
+// Stored events (docs/protocol.md sections 6.8 and 6.9): per event type, per hourly time
+// bucket, in storage order. Each event carries the names and ids the reading routes and the
+// notifications (section 10.5) answer with, so neither needs the resource tree to describe
+// it.
 
 #include <boost/json/object.hpp>
 
@@ -41,7 +42,8 @@ class event_store {
 
   /// Drops every event of these event types.
   void erase_event_types(const std::vector<std::string>& event_type_ids);
-  /// Drops the events of `event_type_id` stored before `seq` (request-truncate, 5.3).
+  /// Drops the events of `event_type_id` stored before `seq` (request-truncate,
+  /// docs/protocol.md 13.3).
   void truncate(std::string_view event_type_id, std::uint64_t seq);
 
   /// The distinct buckets holding events of any of `event_type_ids`, ascending.

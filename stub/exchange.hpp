@@ -55,12 +55,14 @@ struct http_response {
   header_list headers;  ///< Extra headers (Retry-After); Content-Type/Length are added.
 };
 
-/// `status` with `{"message": message}`, the error body of API-CONTRACT.md 3.3. Defined
-/// with the JSON helpers (json_util.cpp), declared here for the transport's own errors.
+/// `status` with `{"message": message}`, the error body of docs/protocol.md section 13.2.
+/// Defined with the JSON helpers (json_util.cpp), declared here for the transport's own
+/// errors.
 http_response message_answer(int status, std::string_view message);
 
 /// What to do with one request, decided by the dispatcher before anything is answered
-/// (API-CONTRACT.md 9.2 steps 1-3): faults may postpone, drop or freeze the answer.
+/// (docs/protocol.md section 13.2 steps 1-3): faults may postpone, drop or freeze the
+/// answer.
 struct request_plan {
   enum class action {
     respond,  ///< Call `respond` (after `delay`) and send its result.

@@ -1,8 +1,8 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #pragma once
-// Fault injection (DESIGN.md "The stub server", API-CONTRACT.md 9.3): the ordered list of
-// armed faults, and the JSON form of one fault shared by `POST /__stub/faults` and
-// server::add_fault.
+// Fault injection (docs/protocol.md section 13.4; docs/design.md "The stub server"): the
+// ordered list of armed faults, and the JSON form of one fault shared by
+// `POST /__stub/faults` and server::add_fault.
 
 #include <flowcore/stub/server.hpp>
 

@@ -1,8 +1,8 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
-// The translation unit of the stub that instantiates Beast's HTTP (STYLE.md 3): accept
-// loop, HTTP/1.1 keep-alive sessions, and the transport side of faults (delay, reset,
-// stall). What to answer comes from a request_sink as plain data; TLS hides in
-// session_stream, the WebSocket in notification_socket.
+// The translation unit of the stub that instantiates Beast's HTTP (docs/design.md "Compile
+// time: where Beast lives"): accept loop, HTTP/1.1 keep-alive sessions, and the transport
+// side of faults (delay, reset, stall). What to answer comes from a request_sink as plain
+// data; TLS hides in session_stream, the WebSocket in notification_socket.
 #include "http_server.hpp"
 
 #include "body_budget.hpp"

@@ -2,8 +2,8 @@
 #pragma once
 // The stub's transport: TCP accept loop, optional TLS, one HTTP/1.1 keep-alive session
 // coroutine per connection, which becomes a notification socket when an upgrade is
-// accepted. Beast lives in http_server.cpp and notification_socket.cpp only (STYLE.md 3);
-// this header shows none of it.
+// accepted. Beast lives in http_server.cpp and notification_socket.cpp only
+// (docs/design.md "Compile time: where Beast lives"); this header shows none of it.
 
 #include "exchange.hpp"
 

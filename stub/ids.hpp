@@ -1,6 +1,6 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #pragma once
-// Identifiers and timestamps in the stub's wire formats (API-CONTRACT.md 9.1).
+// Identifiers and timestamps in the stub's wire formats (docs/protocol.md section 13.1).
 
 #include <chrono>
 #include <cstddef>
@@ -37,7 +37,7 @@ std::string iso_now();
 /// ("2025-02-30", "24:00").
 std::optional<std::chrono::system_clock::time_point> parse_iso_timestamp(std::string_view text);
 
-/// The UTC hour of `t` as a time bucket: "YYYYMMDDhh0000" (API-CONTRACT.md 4.8).
+/// The UTC hour of `t` as a time bucket: "YYYYMMDDhh0000" (docs/protocol.md section 6.9).
 std::string time_bucket(std::chrono::system_clock::time_point t);
 
 }  // namespace flowcore::stub::detail

@@ -1,8 +1,8 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #pragma once
 // JSON in and out of handlers: the error a handler throws to answer with a status, the
-// answer builders, and the field checks of API-CONTRACT.md 9.2 step 6 with their 400
-// messages ("\"name\" is required").
+// answer builders, and the field checks of docs/protocol.md section 13.2 step 6 with their
+// 400 messages ("\"name\" is required").
 
 #include "exchange.hpp"
 

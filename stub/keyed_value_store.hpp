@@ -1,7 +1,7 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #pragma once
-// Per-tenant key/value records of the tenant store: secrets and variables (API-CONTRACT.md
-// 4.3) share this shape; whether the value is ever shown is the routes' business.
+// Per-tenant key/value records of the tenant store: secrets and variables (docs/protocol.md
+// section 6.3) share this shape; whether the value is ever shown is the routes' business.
 
 #include <optional>
 #include <string>

@@ -1,7 +1,7 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #pragma once
-// Finding a record a route names, or answering 404 with the contract's message
-// (API-CONTRACT.md 9.2 step 6: "Tenant not found", "Data core not found", ...).
+// Finding a record a route names, or answering 404 with the service's message
+// (docs/protocol.md section 13.2 step 6: "Tenant not found", "Data core not found", ...).
 
 #include "state.hpp"
 
@@ -15,8 +15,9 @@ data_core& data_core_or_404(state& model, std::string_view id);
 flow_type& flow_type_or_404(state& model, std::string_view id);
 event_type& event_type_or_404(state& model, std::string_view id);
 
-/// A flow type named by the path of ingestion or the body of a by-names read (9.2
-/// steps 7, 8): the tenant by name, its data core by id, the flow type by name in it.
+/// A flow type named by the path of ingestion or the body of a by-names read
+/// (docs/protocol.md section 13.2 steps 7, 8): the tenant by name, its data core by id, the
+/// flow type by name in it.
 struct named_flow_type {
   tenant& owner;
   data_core& core;

@@ -1,5 +1,5 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
-// flowcore-stub: the stub server as a program (DESIGN.md "The stub server").
+// flowcore-stub: the stub server as a program (docs/design.md "The stub server").
 //
 //   flowcore-stub --port 8080 [--host 127.0.0.1] [--delete-delay-ms 300]
 //                 [--truncate-delay-ms 1500] [--tls-cert c.pem --tls-key k.pem]
@@ -152,8 +152,8 @@ int main(int argc, char** argv) {
   const auto options = parse_args(argc, argv);
   if (!options) return 2;
 
-  // Whoever reads our first line may close the pipe afterwards (PITFALLS.md 8.3); a
-  // later write to stdout must fail quietly, not kill the server.
+  // Whoever reads our first line may close the pipe afterwards; a later write to stdout
+  // must then fail quietly (EPIPE), not kill the server with SIGPIPE.
   std::signal(SIGPIPE, SIG_IGN);
 
   try {

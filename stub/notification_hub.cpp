@@ -23,7 +23,8 @@ struct problem {
 };
 
 // A string member, absent, or a problem (present but not a string; null included, since
-// the client omits unsubscribed keys rather than sending null, 6.1 step 5).
+// the client omits unsubscribed keys rather than sending null, docs/protocol.md section
+// 10.4).
 std::variant<std::optional<std::string>, problem> string_member(const json::object& o,
                                                                 std::string_view key) {
   const json::value* v = o.if_contains(key);
@@ -32,7 +33,8 @@ std::variant<std::optional<std::string>, problem> string_member(const json::obje
   return problem{"/" + std::string(key), "Expected a string"};
 }
 
-// 6.4: the frame's shape first, then that each id exists where the frame puts it.
+// docs/protocol.md section 10.10: the frame's shape first, then that each id exists where
+// the frame puts it.
 std::variant<subscription, problem> check_subscription(state& model, std::string_view text) {
   boost::system::error_code ec;
   const json::value parsed = parse_json(text, ec);
@@ -53,7 +55,8 @@ std::variant<subscription, problem> check_subscription(state& model, std::string
   if (!tenant_name) return problem{"/tenant", "Required"};
   if (!core_id) return problem{"/dataCoreId", "Required"};
   // The TypeScript SDK silently widened such a subscription to the whole data core
-  // (API-CONTRACT.md 7); the stub refuses it so that a client doing the same is caught.
+  // (docs/protocol.md section 12); the stub refuses it so that a client doing the same is
+  // caught.
   if (type_id && !flow_id) return problem{"/eventTypeId", "Requires flowTypeId"};
 
   const tenant* owner = model.find_tenant_by_name(*tenant_name);
@@ -75,7 +78,7 @@ std::variant<subscription, problem> check_subscription(state& model, std::string
                       .event_type_id = std::move(type_id)};
 }
 
-// 6.2: the server's answer to a refused subscription, quoting it.
+// docs/protocol.md section 10.5: the server's answer to a refused subscription, quoting it.
 std::string validation_frame(const problem& p, std::string_view found) {
   const std::string message = p.path.empty() ? p.message : p.path + ": " + p.message;
   json::object error;
@@ -116,7 +119,7 @@ std::string event_frame(const stored_event& e) {
       "stored.event.notify.0." + e.data_core_id + "." + e.flow_type + "." + e.event_type;
   inner["data"] = std::move(data);
   // Double-encoded on purpose: Flowcore's `message` is a string holding JSON text, the
-  // shape that crashed clients parsing it unguarded (PITFALLS.md 5.4).
+  // shape that crashed clients parsing it unguarded (docs/protocol.md section 12).
   json::object outer;
   outer["message"] = json::serialize(inner);
   return json::serialize(outer);

@@ -1,10 +1,10 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #pragma once
-// The notification side of the stub without the WebSocket (API-CONTRACT.md 6.2, 6.4,
-// 9.3): which sockets are open, what each subscribed to, the event and validation frames,
-// and the control actions on all sockets. Plain logic on plain strings: the Beast session
-// (notification_socket.cpp) only moves frames between this and the wire, so the rules
-// here never recompile the heavy TU and stay readable without it.
+// The notification side of the stub without the WebSocket (docs/protocol.md sections 10.5,
+// 10.10 and 13.4): which sockets are open, what each subscribed to, the event and
+// validation frames, and the control actions on all sockets. Plain logic on plain strings:
+// the Beast session (notification_socket.cpp) only moves frames between this and the wire,
+// so the rules here never recompile the heavy TU and stay readable without it.
 
 #include "event_store.hpp"
 
@@ -32,22 +32,24 @@ class notification_peer {
   virtual void close(int code) = 0;
 };
 
-/// A subscription that passed the checks of 6.4.
+/// A subscription that passed the checks of docs/protocol.md section 10.10.
 struct subscription {
   std::string tenant;  ///< Tenant name.
   std::string data_core_id;
   std::optional<std::string> flow_type_id;
   std::optional<std::string> event_type_id;
 
-  /// 6.4: tenant name and data core id equal, flow and event type ids equal when set.
+  /// docs/protocol.md section 10.10: tenant name and data core id equal, flow and event
+  /// type ids equal when set.
   bool matches(const stored_event& e) const;
 };
 
-/// RFC 6455 7.4: the codes a server may send, plus 1006, which 9.3 uses to mean "drop
-/// the TCP connection without a close frame". 1004, 1005 and 1015 are never sent.
+/// RFC 6455 7.4: the codes a server may send, plus 1006, which the ws_close action
+/// (docs/protocol.md section 13.4) uses to mean "drop the TCP connection without a close
+/// frame". 1004, 1005 and 1015 are never sent.
 bool valid_close_code(std::int64_t code);
 
-/// `{"message":"<inner JSON text>"}` for `e` (6.2).
+/// `{"message":"<inner JSON text>"}` for `e` (docs/protocol.md section 10.5).
 std::string event_frame(const stored_event& e);
 
 /// The socket registry. Runs on the stub's executor, like the rest of the model.

@@ -1,8 +1,8 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
-// The stub's only use of Beast's WebSocket (STYLE.md 3). The socket runs over
-// session_stream, the same type-erased byte stream the HTTP sessions use, so ws and wss
-// share one instantiation of every WebSocket operation, and the upgrade arrives on the
-// REST port (API-CONTRACT.md 1: one origin serves everything).
+// The stub's only use of Beast's WebSocket (docs/design.md "Compile time: where Beast lives").
+// The socket runs over session_stream, the same type-erased byte stream the HTTP sessions
+// use, so ws and wss share one instantiation of every WebSocket operation, and the upgrade
+// arrives on the REST port (docs/protocol.md section 2.2: one origin serves everything).
 #include "notification_socket.hpp"
 
 #include "notification_hub.hpp"
@@ -95,8 +95,9 @@ class socket_peer final : public notification_peer {
 
   void send(std::string frame) override {
     if (close_code) return;  // closing or dropped: nothing more goes out
-    // Every stored event must reach a subscribed client (6.4), so frames wait for a slow
-    // reader; but a client that never reads must not grow the stub without bound.
+    // Every stored event must reach a subscribed client (docs/protocol.md section 10.10),
+    // so frames wait for a slow reader; but a client that never reads must not grow the
+    // stub without bound.
     const std::size_t cost = queue_cost(frame);
     if (cost > max_queue_bytes_ - queued_bytes_) {
       drop();
@@ -235,7 +236,7 @@ asio::awaitable<void> serve_notification_socket(session_stream& stream, http_req
   try {
     auto s = std::make_shared<session>(stream, std::move(hub), max_queue_bytes);
     // No idle limit and no pings of our own: the stub must never drop a quiet client
-    // (the client's keep-alive is the client's business, PITFALLS.md 5.1).
+    // (the client's keep-alive is the client's business: docs/protocol.md section 10.7).
     s->ws.set_option(websocket::stream_base::timeout{.handshake_timeout = handshake_budget,
                                                      .idle_timeout = websocket::stream_base::none(),
                                                      .keep_alive_pings = false});

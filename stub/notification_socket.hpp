@@ -1,8 +1,9 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #pragma once
-// One `/notifications` WebSocket (API-CONTRACT.md 6): the handshake, a reader that hands
-// client frames to the hub, and one writer that sends the hub's frames in order. Beast's
-// WebSocket lives in notification_socket.cpp only (STYLE.md 3); this header shows none.
+// One `/notifications` WebSocket (docs/protocol.md section 10): the handshake, a reader
+// that hands client frames to the hub, and one writer that sends the hub's frames in order.
+// Beast's WebSocket lives in notification_socket.cpp only (docs/design.md "Compile time:
+// where Beast lives"); this header shows none.
 
 #include "exchange.hpp"
 #include "session_stream.hpp"

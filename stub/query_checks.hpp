@@ -1,8 +1,8 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #pragma once
-// Field checks for query parameters (API-CONTRACT.md 9.2 step 6), with the same 400
-// messages as the body checks of json_util.hpp. An empty value counts as absent: clients
-// omit unset parameters (3.1), so `name=` is nobody's filter.
+// Field checks for query parameters (docs/protocol.md section 13.2 step 6), with the same
+// 400 messages as the body checks of json_util.hpp. An empty value counts as absent:
+// clients omit unset parameters (section 4.3), so `name=` is nobody's filter.
 
 #include <cstdint>
 #include <optional>

@@ -1,6 +1,6 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #pragma once
-// Sensitive-data removal requests (API-CONTRACT.md 4.6): one record per
+// Sensitive-data removal requests (docs/protocol.md section 6.7): one record per
 // `POST /api/v1/event-types/sensitive-data/remove`, listed per tenant. The records are a
 // log: they outlive the event type they name, until reset.
 

@@ -1,8 +1,8 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #pragma once
-// The resource tree under a tenant (API-CONTRACT.md 4.4-4.6): data cores, their flow
-// types, their event types. Records in creation order; removal cascades down the tree.
-// Events live in event_store; state ties the two together.
+// The resource tree under a tenant (docs/protocol.md sections 6.4 to 6.6): data cores,
+// their flow types, their event types. Records in creation order; removal cascades down the
+// tree. Events live in event_store; state ties the two together.
 
 #include <boost/json/object.hpp>
 

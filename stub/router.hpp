@@ -29,7 +29,7 @@ class router {
   };
   /// Among the routes for `method` that fit, the most specific wins: at the first segment
   /// where two differ, a literal beats a parameter (so `/event-types/sensitive-data/{id}`
-  /// is chosen over `/event-types/{id}/exists`, as API-CONTRACT.md 4.6 requires).
+  /// is chosen over `/event-types/{id}/exists`, as docs/protocol.md section 6.7 requires).
   match find(std::string_view method, const std::vector<std::string>& segments) const;
 
  private:

@@ -1,5 +1,5 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
-// API key routes (API-CONTRACT.md 4.2) and their wire shapes (4.9, 9.1).
+// API key routes (docs/protocol.md section 6.2) and their wire shapes (sections 6.10, 13.1).
 #include "context.hpp"
 #include "json_util.hpp"
 #include "lookups.hpp"
@@ -72,7 +72,7 @@ http_response edit(context& ctx, const api_request& req) {
 }
 
 http_response erase(context& ctx, const api_request& req) {
-  // The body repeats the id; servers ignore DELETE bodies (3.1).
+  // The body repeats the id; servers ignore DELETE bodies (docs/protocol.md section 4.2).
   if (!ctx.model.api_keys().erase(req.param("apiKeyId"))) throw http_error(404, "API key not found");
   return {204, {}, {}};
 }

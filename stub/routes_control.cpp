@@ -1,5 +1,5 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
-// Control routes (DESIGN.md "The stub server", API-CONTRACT.md 9.3).
+// Control routes (docs/protocol.md section 13.4; docs/design.md "The stub server").
 #include "context.hpp"
 #include "faults.hpp"
 #include "json_util.hpp"

@@ -1,5 +1,6 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
-// Data core routes (API-CONTRACT.md 4.4, 5.3) and their wire shapes (4.9, 9.1).
+// Data core routes (docs/protocol.md sections 6.4 and 13.3) and their wire shapes
+// (sections 6.10 and 13.1).
 #include "context.hpp"
 #include "json_util.hpp"
 #include "lookups.hpp"
@@ -27,7 +28,8 @@ json::object to_json(context& ctx, const data_core& d) {
           {"isFlowcoreManaged", d.is_flowcore_managed}};
 }
 
-// accessControl is a closed set (3.2): "public" or "private", nothing else.
+// accessControl is a closed set (docs/protocol.md section 5.2): "public" or "private",
+// nothing else.
 std::optional<bool> optional_is_public(const json::object& body) {
   const std::optional<std::string> access = optional_string(body, "accessControl");
   if (!access) return std::nullopt;
@@ -62,8 +64,8 @@ http_response fetch(context& ctx, const api_request& req) {
   return json_answer(200, to_json(ctx, data_core_or_404(ctx.model, req.param("dataCoreId"))));
 }
 
-// Every filter given must hold; no filter lists every data core. An unknown tenant
-// matches nothing: fetch-by-name reads `[]` as not found (3.2).
+// Every filter given must hold; no filter lists every data core. An unknown tenant matches
+// nothing: fetch-by-name reads `[]` as not found (docs/protocol.md section 5.1).
 http_response list(context& ctx, const api_request& req) {
   const std::optional<std::string> tenant_id = optional_query(req, "tenantId");
   const std::optional<std::string> tenant_name = optional_query(req, "tenant");
@@ -76,7 +78,7 @@ http_response list(context& ctx, const api_request& req) {
     if (named && d.tenant_id != named->id) continue;
     if (name && d.name != *name) continue;
     json::object item = to_json(ctx, d);
-    // The stub has no users: whoever asks may do everything (9.1).
+    // The stub has no users: whoever asks may do everything (docs/protocol.md section 13.1).
     item["access"] = json::array{"read", "write", "fetch", "ingest"};
     items.push_back(std::move(item));
   }
@@ -104,7 +106,7 @@ http_response exists(context& ctx, const api_request& req) {
 http_response request_delete(context& ctx, const api_request& req) {
   data_core& d = data_core_or_404(ctx.model, req.param("dataCoreId"));
   if (d.delete_protection) throw http_error(409, "Data core is delete protected");
-  if (!d.is_deleting) {  // a repeat starts no second timer (5.3)
+  if (!d.is_deleting) {  // a repeat starts no second timer (docs/protocol.md 13.3)
     d.is_deleting = true;
     ctx.later.after(ctx.delete_delay, [&model = ctx.model, id = d.id] { model.remove_data_core(id); });
   }

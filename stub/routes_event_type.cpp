@@ -1,6 +1,7 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
-// Event type routes (API-CONTRACT.md 4.6, 5.3) and their wire shapes (4.9, 9.1). The
-// sensitive-data routes under /api/v1/event-types are in routes_sensitive_data.cpp.
+// Event type routes (docs/protocol.md sections 6.6 and 13.3) and their wire shapes
+// (sections 6.10 and 13.1). The sensitive-data routes under /api/v1/event-types are in
+// routes_sensitive_data.cpp.
 #include "context.hpp"
 #include "json_util.hpp"
 #include "lookups.hpp"
@@ -37,7 +38,8 @@ json::object to_json(const event_type& e) {
   return o;
 }
 
-// A schema member (4.6): true, "string", "number", "boolean", or a detail object.
+// A schema member (docs/protocol.md section 6.6): true, "string", "number", "boolean", or a
+// detail object.
 bool is_mask_definition(const json::value& v) {
   if (const bool* b = v.if_bool()) return *b;
   if (const json::string* s = v.if_string()) return *s == "string" || *s == "number" || *s == "boolean";
@@ -98,7 +100,8 @@ http_response fetch(context& ctx, const api_request& req) {
   return json_answer(200, to_json(event_type_or_404(ctx.model, req.param("eventTypeId"))));
 }
 
-// `flowTypeId` is required (9.2 step 6); `name` narrows to fetch-by-name's answer.
+// `flowTypeId` is required (docs/protocol.md section 13.2 step 6); `name` narrows to
+// fetch-by-name's answer.
 http_response list(context& ctx, const api_request& req) {
   const std::string flow_type_id = required_query(req, "flowTypeId");
   const std::optional<std::string> name = optional_query(req, "name");
@@ -108,7 +111,7 @@ http_response list(context& ctx, const api_request& req) {
   return json_answer(200, items);
 }
 
-// The set fields, possibly none; any PATCH sets updatedAt (9.1).
+// The set fields, possibly none; any PATCH sets updatedAt (docs/protocol.md section 13.1).
 http_response update(context& ctx, const api_request& req) {
   const json::object& body = body_object(req);
   std::optional<std::string> description = optional_string(body, "description");
@@ -129,7 +132,7 @@ http_response exists(context& ctx, const api_request& req) {
 
 http_response request_delete(context& ctx, const api_request& req) {
   event_type& e = event_type_or_404(ctx.model, req.param("eventTypeId"));
-  if (!e.is_deleting) {  // a repeat starts no second timer (5.3)
+  if (!e.is_deleting) {  // a repeat starts no second timer (docs/protocol.md 13.3)
     e.is_deleting = true;
     ctx.later.after(ctx.delete_delay, [&model = ctx.model, id = e.id] { model.remove_event_type(id); });
   }
@@ -139,7 +142,7 @@ http_response request_delete(context& ctx, const api_request& req) {
 // Events stored before this request go when the delay has passed; later ones stay.
 http_response request_truncate(context& ctx, const api_request& req) {
   event_type& e = event_type_or_404(ctx.model, req.param("eventTypeId"));
-  if (!e.is_truncating) {  // a repeat starts no second timer (5.3)
+  if (!e.is_truncating) {  // a repeat starts no second timer (docs/protocol.md 13.3)
     e.is_truncating = true;
     ctx.later.after(ctx.truncate_delay,
                     [&model = ctx.model, id = e.id, cut = ctx.model.truncate_point()] {

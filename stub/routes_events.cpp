@@ -1,8 +1,8 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
-// Event reading routes (API-CONTRACT.md 4.8, 9.2 step 8): time buckets and events, by
-// event type ids (GET) or by names (POST). Cursors are offsets into the filtered, ordered
-// list; `nextCursor` is present only when more remain (a number for buckets, a decimal
-// string for events).
+// Event reading routes (docs/protocol.md section 6.9, and section 13.2 step 8): time
+// buckets and events, by event type ids (GET) or by names (POST). Cursors are offsets into
+// the filtered, ordered list; `nextCursor` is present only when more remain (a number for
+// buckets, a decimal string for events).
 #include "context.hpp"
 #include "json_util.hpp"
 #include "lookups.hpp"
@@ -48,7 +48,8 @@ std::vector<std::string> event_type_ids(const api_request& req) {
   return ids;
 }
 
-// The event type ids behind a by-names body (9.2 step 8 resolves as step 7 does).
+// The event type ids behind a by-names body (docs/protocol.md section 13.2: step 8 resolves
+// them as step 7 does).
 std::vector<std::string> resolve_event_types(context& ctx, const json::object& body) {
   const std::string tenant_name = required_name(body, "tenant");
   const std::string data_core_id = required_name(body, "dataCoreId");
@@ -117,8 +118,8 @@ json::object to_json(const stored_event& e) {
           {"validTime", e.valid_time}};
 }
 
-// The storage position of an event named by a from/after/to parameter: one of the
-// requested event types' events, in any bucket; else 400 (9.2 step 8).
+// The storage position of an event named by a from/after/to parameter: one of the requested
+// event types' events, in any bucket; else 400 (docs/protocol.md section 13.2 step 8).
 std::uint64_t position(context& ctx, const event_query& q, const std::string& id,
                        std::string_view key) {
   if (const stored_event* e = ctx.model.events().find(q.event_type_ids, id)) return e->seq;

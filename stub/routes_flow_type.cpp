@@ -1,5 +1,6 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
-// Flow type routes (API-CONTRACT.md 4.5, 5.3) and their wire shapes (4.9).
+// Flow type routes (docs/protocol.md sections 6.5 and 13.3) and their wire shapes
+// (section 6.10).
 #include "context.hpp"
 #include "json_util.hpp"
 #include "lookups.hpp"
@@ -44,7 +45,8 @@ http_response fetch(context& ctx, const api_request& req) {
   return json_answer(200, to_json(flow_type_or_404(ctx.model, req.param("flowTypeId"))));
 }
 
-// `dataCoreId` is required (9.2 step 6); `name` narrows to fetch-by-name's answer.
+// `dataCoreId` is required (docs/protocol.md section 13.2 step 6); `name` narrows to
+// fetch-by-name's answer.
 http_response list(context& ctx, const api_request& req) {
   const std::string data_core_id = required_query(req, "dataCoreId");
   const std::optional<std::string> name = optional_query(req, "name");
@@ -68,7 +70,7 @@ http_response exists(context& ctx, const api_request& req) {
 
 http_response request_delete(context& ctx, const api_request& req) {
   flow_type& f = flow_type_or_404(ctx.model, req.param("flowTypeId"));
-  if (!f.is_deleting) {  // a repeat starts no second timer (5.3)
+  if (!f.is_deleting) {  // a repeat starts no second timer (docs/protocol.md 13.3)
     f.is_deleting = true;
     ctx.later.after(ctx.delete_delay, [&model = ctx.model, id = f.id] { model.remove_flow_type(id); });
   }

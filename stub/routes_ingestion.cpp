@@ -1,7 +1,8 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
-// Ingestion routes (API-CONTRACT.md 4.7, 9.2 step 7): `/event/...` stores one event,
-// `/events/...` a batch, each announced through the state's event listener (6.4). The
-// dispatcher has already checked the raw-key Authorization header (9.2 step 4).
+// Ingestion routes (docs/protocol.md section 6.8, and section 13.2 step 7): `/event/...`
+// stores one event, `/events/...` a batch, each announced through the state's event
+// listener (section 10.10). The dispatcher has already checked the raw-key Authorization
+// header (section 13.2 step 4).
 #include "context.hpp"
 #include "json_util.hpp"
 #include "lookups.hpp"
@@ -19,7 +20,7 @@ namespace {
 namespace json = boost::json;
 
 // Where the path's names lead; 404 for a name that leads nowhere, or into something
-// being deleted (5.3).
+// being deleted (docs/protocol.md section 13.3).
 struct destination {
   const tenant& owner;
   const data_core& core;

@@ -1,6 +1,6 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
-// Secret and variable routes (API-CONTRACT.md 4.3) and their wire shapes (4.9): one set
-// of handlers, instantiated per kind. Secrets never show their value.
+// Secret and variable routes (docs/protocol.md section 6.3) and their wire shapes (section
+// 6.10): one set of handlers, instantiated per kind. Secrets never show their value.
 #include "context.hpp"
 #include "json_util.hpp"
 #include "lookups.hpp"
@@ -40,7 +40,8 @@ json::object to_json(const keyed_value& v) {
   return o;
 }
 
-// The body's copy of a path parameter: required, and equal to the path's (9.2 step 6).
+// The body's copy of a path parameter: required, and equal to the path's (docs/protocol.md
+// section 13.2 step 6).
 void check_matches_path(const json::object& body, std::string_view key, std::string_view path_value) {
   if (required_name(body, key) != path_value)
     throw http_error(400, quoted(key) + " does not match the path");
@@ -101,7 +102,8 @@ http_response edit(context& ctx, const api_request& req) {
 
 template <kind K>
 http_response erase(context& ctx, const api_request& req) {
-  // The body repeats tenantId and key; servers ignore DELETE bodies (3.1).
+  // The body repeats tenantId and key; servers ignore DELETE bodies (docs/protocol.md
+  // section 4.2).
   item_or_404<K>(ctx, req);
   store<K>(ctx).erase(req.param("tenantId"), req.param("key"));
   return {204, {}, {}};

@@ -1,6 +1,7 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
-// Sensitive-data removal routes under /api/v1/event-types (API-CONTRACT.md 4.6, 4.9). The
-// router prefers their literal `sensitive-data` segment to the `{eventTypeId}` routes.
+// Sensitive-data removal routes under /api/v1/event-types (docs/protocol.md sections 6.7
+// and 6.10). The router prefers their literal `sensitive-data` segment to the
+// `{eventTypeId}` routes.
 #include "context.hpp"
 #include "json_util.hpp"
 #include "lookups.hpp"

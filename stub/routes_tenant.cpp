@@ -1,5 +1,5 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
-// Tenant routes (API-CONTRACT.md 4.1) and their wire shapes (4.9, 9.1).
+// Tenant routes (docs/protocol.md section 6.1) and their wire shapes (sections 6.10, 13.1).
 #include "context.hpp"
 #include "json_util.hpp"
 #include "lookups.hpp"
@@ -13,7 +13,8 @@ namespace flowcore::stub::detail {
 namespace {
 namespace json = boost::json;
 
-// Nobody is dedicated in the stub (9.1), hence the fixed isDedicated/dedicated.
+// Nobody is dedicated in the stub (docs/protocol.md section 13.1), hence the fixed
+// isDedicated/dedicated.
 json::object tenant_json(const tenant& t) {
   return {{"id", t.id},
           {"name", t.name},

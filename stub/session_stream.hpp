@@ -2,7 +2,8 @@
 #pragma once
 // One accepted connection as a byte stream, plain TCP or TLS, behind a single type.
 //
-// Why: Beast's HTTP operations are the most expensive templates to compile (STYLE.md 3).
+// Why: Beast's HTTP operations are the most expensive templates to compile
+// (docs/design.md "Compile time: where Beast lives").
 // Templating the session on two stream types instantiated all of them twice; this stream
 // erases the difference (any_completion_handler, a fixed buffer array), so http_server.cpp
 // instantiates them once and the OpenSSL machinery is compiled here, in its own TU.
@@ -85,7 +86,8 @@ class session_stream {
   /// TLS: the server handshake; afterwards sni() is the name the client asked for.
   /// Plain: completes at once.
   boost::asio::awaitable<boost::system::error_code> handshake();
-  /// The server name from the TLS ClientHello (PITFALLS.md 1.1); empty if none or plain.
+  /// The server name from the TLS ClientHello, so that tests can check the client sends
+  /// SNI (docs/protocol.md section 8.1); empty if none or plain.
   std::string sni() const;
 
   /// Ends the connection politely, then closes it: TLS sends close_notify and waits for

@@ -1,9 +1,9 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #pragma once
-// The stub's in-memory model (API-CONTRACT.md 9.1): plain records and lookups, no wire
-// formats (those belong to the routes) and no I/O. Tenants live here; each other family
-// has its store, and state ties them together where one change spans several (cascading
-// removal, storing an event and announcing it).
+// The stub's in-memory model (docs/protocol.md section 13.1): plain records and lookups, no
+// wire formats (those belong to the routes) and no I/O. Tenants live here; each other
+// family has its store, and state ties them together where one change spans several
+// (cascading removal, storing an event and announcing it).
 
 #include "api_key_store.hpp"
 #include "event_store.hpp"
@@ -32,7 +32,7 @@ struct tenant {
 };
 
 /// Called once for every event stored, in storage order, right after it is stored
-/// (API-CONTRACT.md 6.4). Must not throw.
+/// (docs/protocol.md section 10.10). Must not throw.
 using event_listener = std::function<void(const stored_event&)>;
 
 class state {
@@ -53,16 +53,17 @@ class state {
   /// Stores `t`, which must have a unique name; returns the stored record.
   tenant& add_tenant(tenant t);
 
-  // The tenant store (4.2, 4.3).
+  // The tenant store (docs/protocol.md sections 6.2, 6.3).
   api_key_store& api_keys() { return api_keys_; }
   keyed_value_store& secrets() { return secrets_; }
   keyed_value_store& variables() { return variables_; }
 
-  // Data cores, flow types, event types (4.4-4.6) and the sensitive-data log.
+  // Data cores, flow types, event types (docs/protocol.md 6.4 to 6.6) and the
+  // sensitive-data log.
   resource_store& resources() { return resources_; }
   removal_log& removals() { return removals_; }
 
-  /// The stored events (4.8). Store new ones with store_event().
+  /// The stored events (docs/protocol.md section 6.9). Store new ones with store_event().
   const event_store& events() const { return events_; }
 
   /// Removes the resource, everything under it and their events; unknown ids do nothing
@@ -72,8 +73,8 @@ class state {
   void remove_event_type(std::string id);
   /// The seq at which a truncation requested now cuts, for finish_truncate().
   std::uint64_t truncate_point() const { return events_.next_seq(); }
-  /// Ends a truncation of `event_type_id` requested at `seq` (5.3): drops its events
-  /// stored before it and clears isTruncating. Unknown ids do nothing.
+  /// Ends a truncation of `event_type_id` requested at `seq` (docs/protocol.md 13.3): drops
+  /// its events stored before it and clears isTruncating. Unknown ids do nothing.
   void finish_truncate(std::string event_type_id, std::uint64_t seq);
 
   /// Stores `e` (its seq is assigned) and announces it to the event listener.

@@ -80,8 +80,9 @@ class client {
   /// @brief Runs `cmd` and returns its result, or throws `fc::client_error`.
   ///
   /// @par Errors
-  /// Any `fc::error`: see each command and API-CONTRACT.md. The exception's
-  /// `diagnostics()` carries the command, HTTP status, server message and attempts.
+  /// Any `fc::error`: see each command, and docs/protocol.md section 5 for when each
+  /// arises. The exception's `diagnostics()` carries the command, HTTP status, server
+  /// message and attempts.
   /// @par Cancellation
   /// Honours the awaiting coroutine's cancellation state (terminal by default): the
   /// connection in use is closed and the call fails with `fc::error::cancelled`.

@@ -20,7 +20,7 @@ enum class error {
   not_allowed_in_mode,   ///< The command needs bearer (or api-key) credentials; nothing was sent.
   not_found,             ///< The resource does not exist (a 404 on a command that maps it).
   http_status,           ///< The server answered with a non-2xx status; see diagnostics.
-  invalid_response,      ///< A 2xx answer that does not match the contract's schema.
+  invalid_response,      ///< A 2xx answer that does not match the command's schema.
   timeout,               ///< A phase budget or the per-call deadline expired; see diagnostics.
   wait_timeout,          ///< Delete/truncate polling hit its cap; the request was accepted.
   connection_failed,     ///< Refused, unreachable, DNS failure, or closed before a full response.

@@ -65,7 +65,8 @@ struct notification_options {
   flowcore::retry_policy lookup_retry = {};
 };
 
-/// @brief The `data` of an event notification (API-CONTRACT.md 6.3). Absent fields are empty.
+/// @brief The `data` of an event notification (docs/protocol.md section 10.5). Absent fields
+/// are empty.
 struct notification_event_data {
   std::string tenant;        ///< The tenant's **id** (`tenantId`).
   std::string event_id;      ///< Never empty.

@@ -7,7 +7,8 @@
 
 namespace flowcore {
 
-/// @brief Polling of `*_request_delete` and `event_type_request_truncate` (API-CONTRACT.md 5).
+/// @brief Polling of `*_request_delete` and `event_type_request_truncate` (docs/protocol.md
+/// section 9).
 ///
 /// The first check goes out as soon as the request is answered; then one every
 /// `poll_interval` until the work is done. When the next check would start after `cap`

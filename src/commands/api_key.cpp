@@ -1,5 +1,5 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
-// ApiKey commands (API-CONTRACT.md 4.2): paths, bodies, JSON mapping. All go to
+// ApiKey commands (docs/protocol.md section 6.2): paths, bodies, JSON mapping. All go to
 // tenant-store.api and none is retried unless it provably never left (idempotent = false).
 #include "commands/answers.hpp"
 #include "commands/not_found.hpp"

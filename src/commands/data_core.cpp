@@ -1,5 +1,6 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
-// DataCore commands (API-CONTRACT.md 4.4): paths, bodies, JSON mapping, delete-and-poll.
+// DataCore commands (docs/protocol.md section 6.4): paths, bodies, JSON mapping,
+// delete-and-poll.
 #include "commands/delete_and_poll.hpp"
 #include "commands/resource.hpp"
 #include "execute.hpp"

@@ -1,6 +1,6 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #pragma once
-// The wait after a delete or truncate request (API-CONTRACT.md 5.1 steps 5-7): the
+// The wait after a delete or truncate request (docs/protocol.md sections 9.2 to 9.4): the
 // decisions come from wait_decision.hpp, this drives them with real checks and sleeps.
 
 #include "call.hpp"
@@ -41,7 +41,7 @@ deletion_target data_core_target(std::string id);
 deletion_target flow_type_target(std::string id);
 deletion_target event_type_target(std::string id);
 
-/// Steps 1-3 of API-CONTRACT.md 5.1/5.2: checks (tenant, id, wait options), the
+/// Steps 1-3 of docs/protocol.md section 9.1: checks (tenant, id, wait options), the
 /// tenant-instance lookup, then `DELETE <collection>/<id>/<action>` with body
 /// {"tenant", "<id_field>", "<wait_field>": wait}. Returns the answer's success.
 boost::asio::awaitable<bool> send_delete_manager_request(call& c, std::string tenant,
@@ -50,14 +50,14 @@ boost::asio::awaitable<bool> send_delete_manager_request(call& c, std::string te
                                                          std::string wait_field, bool wait,
                                                          wait_options options);
 
-/// API-CONTRACT.md 5.1 whole: checks (tenant, id, wait options), the tenant-instance
-/// lookup, `DELETE <collection>/<id>/request-delete`, then, when `wait` and the answer's
-/// success, polls `exists` until false. Returns the answer's success.
+/// docs/protocol.md sections 9.1 and 9.2 whole: checks (tenant, id, wait options), the
+/// tenant-instance lookup, `DELETE <collection>/<id>/request-delete`, then, when `wait` and
+/// the answer's success, polls `exists` until false. Returns the answer's success.
 boost::asio::awaitable<bool> request_delete(call& c, std::string tenant, deletion_target target,
                                             bool wait, wait_options options);
 
-/// Polls `exists` at once and every poll_interval until false (API-CONTRACT.md 5.1
-/// steps 5-7), the cap counted from now. Used after a request and by wait_until_deleted.
+/// Polls `exists` at once and every poll_interval until false (docs/protocol.md sections
+/// 9.2 and 9.4), the cap counted from now. Used after a request and by wait_until_deleted.
 boost::asio::awaitable<void> wait_until_gone(call& c, deletion_target target,
                                              wait_options options);
 

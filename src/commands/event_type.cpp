@@ -1,6 +1,6 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
-// EventType commands (API-CONTRACT.md 4.6): paths, bodies, JSON mapping, delete- and
-// truncate-and-poll.
+// EventType commands (docs/protocol.md section 6.6): paths, bodies, JSON mapping, delete-
+// and truncate-and-poll.
 #include "commands/delete_and_poll.hpp"
 #include "commands/resource.hpp"
 #include "execute.hpp"
@@ -96,7 +96,7 @@ single_request<std::vector<event_type>> request_for(call& c, const event_type_li
 
 single_request<event_type> request_for(call& c, const event_type_update& cmd) {
   c.require(cmd.event_type_id, "event_type_id");
-  json::object body;  // may be {}: the contract allows an empty update here
+  json::object body;  // may be {}: an empty update is allowed here (docs/protocol.md 6.6)
   if (cmd.description) body["description"] = *cmd.description;
   if (cmd.sensitive_data_mask) body["sensitiveDataMask"] = mask_json(*cmd.sensitive_data_mask);
   if (cmd.sensitive_data_enabled) body["sensitiveDataEnabled"] = *cmd.sensitive_data_enabled;

@@ -1,5 +1,5 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
-// Event reading commands (API-CONTRACT.md 4.8): time buckets and events from the
+// Event reading commands (docs/protocol.md section 6.9): time buckets and events from the
 // event-source service, by event type ids (GET) or by names (POST), and their pages.
 #include "commands/tenant_instance.hpp"
 #include "execute.hpp"
@@ -21,7 +21,8 @@ namespace asio = boost::asio;
 
 namespace {
 
-// Events may nest as deep as ingestion accepts (PITFALLS.md 6.1), plus the page around them.
+// Events may nest as deep as ingestion accepts, plus the page around them (docs/protocol.md
+// section 5.3).
 constexpr unsigned max_page_depth = 256 + 4;
 constexpr std::size_t max_event_page_bytes = std::size_t(64) << 20;
 
@@ -70,14 +71,16 @@ event_page read_event_page(const json::value& v) {
           .next_cursor = r.optional_string("nextCursor")};
 }
 
-// A server that hands back the cursor it was sent would page forever (4.8).
+// A server that hands back the cursor it was sent would page forever (docs/protocol.md
+// section 6.9).
 template <class Cursor>
 void check_progress(const std::optional<Cursor>& sent, const std::optional<Cursor>& next) {
   if (sent && next && *sent == *next)
     fail_schema("/nextCursor", "repeats the cursor just sent; paging would never end");
 }
 
-// A tenant's name reaches its dedicated event-source host (2.3); none: the shared host.
+// A tenant's name reaches its dedicated event-source host (docs/protocol.md section 2.3);
+// none: the shared host.
 asio::awaitable<std::optional<origin>> event_source_origin(call& c, std::string tenant) {
   if (tenant.empty()) co_return std::nullopt;
   co_return co_await dedicated_origin_for(c, std::move(tenant), "event-source");
@@ -100,7 +103,8 @@ json::object names_body(const call& c, const Command& cmd) {
   return body;
 }
 
-// The event-range parameters both event commands send in their query, in contract order.
+// The event-range parameters both event commands send in their query, in the wire order of
+// docs/protocol.md section 6.9.
 template <class Command>
 void add_event_range(query_builder& query, const Command& cmd) {
   if (cmd.cursor) query.add("cursor", *cmd.cursor);

@@ -1,5 +1,6 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
-// FlowType commands (API-CONTRACT.md 4.5): paths, bodies, JSON mapping, delete-and-poll.
+// FlowType commands (docs/protocol.md section 6.5): paths, bodies, JSON mapping,
+// delete-and-poll.
 #include "commands/delete_and_poll.hpp"
 #include "commands/resource.hpp"
 #include "execute.hpp"
@@ -61,7 +62,7 @@ single_request<std::vector<flow_type>> request_for(call& c, const flow_type_list
 
 single_request<flow_type> request_for(call& c, const flow_type_update& cmd) {
   c.require(cmd.flow_type_id, "flow_type_id");
-  json::object body;  // may be {}: the contract allows an empty update here
+  json::object body;  // may be {}: an empty update is allowed here (docs/protocol.md 6.5)
   if (cmd.description) body["description"] = *cmd.description;
   return flow_types::update(cmd.flow_type_id, body);
 }

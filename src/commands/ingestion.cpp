@@ -1,6 +1,6 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
-// Ingestion commands (API-CONTRACT.md 4.7): the raw-key POSTs to the webhook service,
-// their headers, the JSON checks made before anything is sent, and the answers.
+// Ingestion commands (docs/protocol.md section 6.8): the raw-key POSTs to the webhook
+// service, their headers, the JSON checks made before anything is sent, and the answers.
 #include "base64.hpp"
 #include "commands/not_found.hpp"
 #include "commands/prepared_batch.hpp"
@@ -26,8 +26,8 @@ namespace asio = boost::asio;
 
 namespace {
 
-// The depth the event-reading commands accept in event pages (PITFALLS.md 6.1): an event
-// nested deeper could be stored but never read back by this library.
+// The depth the event-reading commands accept in event pages (docs/protocol.md section
+// 5.3): an event nested deeper could be stored but never read back by this library.
 constexpr unsigned max_event_depth = 256;
 
 // Whether `text` is one JSON value. Only the verdict is kept: the event is sent as the
@@ -118,7 +118,7 @@ request_spec ingestion_spec(const call& c, const Command& cmd, const char* route
                               path_segment(cmd.data_core_id, "data_core_id") + "/" +
                               path_segment(cmd.flow_type_name, "flow_type_name") + "/" +
                               path_segment(cmd.event_type_name, "event_type_name"),
-                    // A re-sent ingest may store its events twice (PITFALLS.md 4.1).
+                    // A re-sent ingest may store its events twice (docs/protocol.md 7.6).
                     .idempotent = false,
                     .raw_key_auth = true};
   // The path names one event type; a 404 means that some part of it does not exist.
@@ -126,8 +126,8 @@ request_spec ingestion_spec(const call& c, const Command& cmd, const char* route
                                                         {"dataCoreId", cmd.data_core_id},
                                                         {"flowType", cmd.flow_type_name},
                                                         {"eventType", cmd.event_type_name}});
-  // The tenant named `flowcore` has its own webhook host (API-CONTRACT.md 1); a base_url
-  // replaces it like every other origin.
+  // The tenant named `flowcore` has its own webhook host (docs/protocol.md section 2.5); a
+  // base_url replaces it like every other origin.
   static const origin flowcore_webhook = dedicated_origin("flowcore", "webhook.flowcore.io");
   if (cmd.tenant_name == "flowcore") spec.dedicated = &flowcore_webhook;
 
@@ -139,7 +139,7 @@ request_spec ingestion_spec(const call& c, const Command& cmd, const char* route
   if (is_set(cmd.ttl)) metadata["ttl-on/stored-event"] = "true";
   if (cmd.is_ephemeral.value_or(false)) metadata["do-not-archive-on/stored-event"] = "true";
   // The TypeScript SDK drops ttl and is_ephemeral without other metadata; we send them
-  // (API-CONTRACT.md 7).
+  // (docs/protocol.md section 12).
   if (!metadata.empty()) {
     std::string header = base64_encode(boost::json::serialize(metadata));
     require_header_size(header.size(), "metadata", " bytes after base64");

@@ -1,6 +1,6 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 // The paging generators of read_events.hpp: one coroutine per item kind, following the
-// page cursors of API-CONTRACT.md 4.8 through client.execute().
+// page cursors of docs/protocol.md section 6.9 through client.execute().
 #include <flowcore/read_events.hpp>
 
 #include <boost/asio/co_spawn.hpp>

@@ -1,7 +1,7 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
-// Secret and Variable commands (API-CONTRACT.md 4.3). The two families have the same
-// paths under /api/v1/tenants/{tenantId}/<kind>, the same bodies and rules (bearer only,
-// not retryable); they differ in the path segment, the resource name and whether the
+// Secret and Variable commands (docs/protocol.md section 6.3). The two families have the
+// same paths under /api/v1/tenants/{tenantId}/<kind>, the same bodies and rules (bearer
+// only, not retryable); they differ in the path segment, the resource name and whether the
 // value comes back. The request builders are shared; each run() only sends and maps.
 #include "commands/answers.hpp"
 #include "commands/not_found.hpp"

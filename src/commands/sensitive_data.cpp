@@ -1,6 +1,6 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
-// The event-type sensitive-data commands (API-CONTRACT.md 4.6, last two rows): removal
-// requests and the paged list of removal records.
+// The event-type sensitive-data commands (docs/protocol.md section 6.7): removal requests
+// and the paged list of removal records.
 #include "commands/answers.hpp"
 #include "execute.hpp"
 #include "json_body.hpp"
@@ -74,7 +74,7 @@ single_request<sensitive_data_removal_result> request_for(
 single_request<removed_sensitive_data_page> request_for(
     call& c, const event_type_list_removed_sensitive_data& cmd) {
   c.require(cmd.tenant_id, "tenant_id");
-  // The contract's order: the set fields but tenantId, as declared.
+  // The wire order (docs/protocol.md section 6.7): the set fields but tenantId, as declared.
   query_builder query;
   if (cmd.data_core_id) query.add("dataCoreId", *cmd.data_core_id);
   if (cmd.flow_type_id) query.add("flowTypeId", *cmd.flow_type_id);

@@ -1,5 +1,6 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
-// Tenant commands (API-CONTRACT.md 4.1): paths, JSON mapping, the instance lookup.
+// Tenant commands (docs/protocol.md section 6.1): paths, JSON mapping, the instance lookup
+// (sections 2.3 and 2.4).
 #include "commands/answers.hpp"
 #include "commands/not_found.hpp"
 #include "commands/tenant_instance.hpp"

@@ -1,7 +1,7 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #pragma once
-// The tenant-instance lookup (API-CONTRACT.md 2.3), shared by tenant_instance_fetch and
-// every command that goes to a dedicated tenant's own hosts.
+// The tenant-instance lookup (docs/protocol.md section 2.3), shared by
+// tenant_instance_fetch and every command that goes to a dedicated tenant's own hosts.
 
 #include "call.hpp"
 

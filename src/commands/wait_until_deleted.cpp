@@ -1,6 +1,6 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
-// fc::wait_until_deleted: the poll of delete-and-poll (API-CONTRACT.md 5.1 steps 5-7)
-// without the request, for each exists command.
+// fc::wait_until_deleted: the poll of delete-and-poll without the request, for each exists
+// command (docs/protocol.md section 9.5).
 #include "commands/delete_and_poll.hpp"
 #include "execute.hpp"
 

@@ -18,11 +18,11 @@ namespace json = boost::json;
 namespace {
 
 // The server's words in a validation frame go to logs: redacted and bounded like every
-// other server text (PITFALLS.md 7.1).
+// other server text (docs/protocol.md section 11).
 constexpr std::size_t max_logged_text_bytes = 512;
 
 // Parses with the error_code overload: the throwing one is how a bad frame killed the
-// TypeScript SDK's host (PITFALLS.md 5.4).
+// TypeScript SDK's host before 4.2.4 (docs/protocol.md section 12).
 std::optional<frame_drop_reason> parse_bounded(std::string_view text, json::value& out,
                                                frame_drop_reason if_invalid) {
   json::parse_options options;
@@ -95,14 +95,15 @@ parsed_frame decode(std::string_view text, const redactor& secrets) {
   const json::object* outer = outer_value.if_object();
   if (!outer) return dropped_frame{frame_drop_reason::not_an_object};
 
-  // Only a string `type` marks a typed frame; event frames carry no `type` (6.2).
+  // Only a string `type` marks a typed frame; event frames carry no `type`.
   if (const json::value* type = outer->if_contains("type"))
     if (const json::string* type_text = type->if_string())
       return typed_frame(*outer, std::string_view(*type_text), secrets);
 
   const json::value* message = outer->if_contains("message");
   if (!message) return dropped_frame{frame_drop_reason::message_missing};
-  // The event is double-encoded: `message` is a string holding JSON text (6.2).
+  // The event is double-encoded: `message` is a string holding JSON text
+  // (docs/protocol.md section 10.5).
   const json::string* message_text = message->if_string();
   if (!message_text) return dropped_frame{frame_drop_reason::message_not_string};
 
@@ -148,8 +149,8 @@ parsed_frame parse_frame(std::string_view text, const redactor& secrets) {
     // Out of memory is the process's problem, not this frame's: let the caller see it.
     throw;
   } catch (...) {
-    // Decoding must never end the stream (API-CONTRACT.md 6.3): any other surprise, such as
-    // a length_error from a library, costs one frame.
+    // Decoding must never end the stream (docs/protocol.md section 10.6): any other
+    // surprise, such as a length_error from a library, costs one frame.
     return dropped_frame{frame_drop_reason::decode_failed};
   }
 }

@@ -1,9 +1,10 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #pragma once
-// Decoding of one notification frame (API-CONTRACT.md 6.2, 6.3). A pure function of the
-// frame's text: no socket, no logging. It never throws (except std::bad_alloc) and never
-// ends the stream: a frame it cannot use comes back as dropped_frame with a reason that
-// holds no frame content, since events may carry personal data (PITFALLS.md 5.4, 7.1).
+// Decoding of one notification frame (docs/protocol.md sections 10.5 and 10.6). A pure
+// function of the frame's text: no socket, no logging. It never throws (except
+// std::bad_alloc) and never ends the stream: one bad frame must not take down the
+// consumer. A frame it cannot use comes back as dropped_frame with a reason that holds no
+// frame content, since events may carry personal data (docs/protocol.md section 11).
 
 #include "redact.hpp"
 
@@ -14,16 +15,17 @@
 
 namespace flowcore::detail {
 
-/// Frames larger than this close the socket and reconnect (API-CONTRACT.md 6.3). Enforced
-/// by the socket layer (`read_message_max`) before a frame ever reaches parse_frame.
+/// Frames larger than this close the socket and reconnect (docs/protocol.md section 10.3).
+/// Enforced by the socket layer (`read_message_max`) before a frame ever reaches
+/// parse_frame.
 inline constexpr std::size_t max_frame_bytes = std::size_t{1} << 20;
 
 /// Nesting limit of both parses (the outer frame and the JSON text inside `message`). An
 /// event frame nests two or three levels; the bound stops depth bombs cheaply.
 inline constexpr unsigned max_frame_depth = 32;
 
-/// `data` of an event, named as the `fc::notification_event` columns of API-CONTRACT.md 6.3.
-/// Absent fields are empty strings.
+/// `data` of an event, named as `fc::notification_event` names it (the table of
+/// docs/protocol.md section 10.5). Absent fields are empty strings.
 struct event_frame_data {
   std::string tenant;        ///< `data.tenantId`: the tenant's id, not its name.
   std::string event_id;      ///< `data.eventId`: never empty.
@@ -54,7 +56,7 @@ struct validation_frame {
 /// A frame with any other string `type`: ignored and counted. Its content is not kept.
 struct other_type_frame {};
 
-/// Why a frame was dropped. Each value names a rule of API-CONTRACT.md 6.3.
+/// Why a frame was dropped. Each value names a rule of docs/protocol.md section 10.6.
 enum class frame_drop_reason {
   not_json,            ///< The outer text is empty or not valid JSON (UTF-8 included).
   too_deep,            ///< The outer or inner JSON nests deeper than max_frame_depth.

@@ -1,10 +1,10 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #pragma once
-// Keep-alive of one notification connection (API-CONTRACT.md 6.5, PITFALLS.md 5.1): send a
-// ping every `ping_interval`; declare the peer dead when nothing at all (event, pong,
-// control frame) has arrived for `idle_timeout`. A half-open socket otherwise looks
-// connected for hours. Pure: the driver reports what it saw and when, asks what to do,
-// and owns the timer and the writes.
+// Keep-alive of one notification connection (docs/protocol.md section 10.7): send a ping
+// every `ping_interval`; declare the peer dead when nothing at all (event, pong, control
+// frame) has arrived for `idle_timeout`. A half-open socket otherwise looks connected for
+// hours. Pure: the driver reports what it saw and when, asks what to do, and owns the timer
+// and the writes.
 
 #include <chrono>
 

@@ -49,7 +49,7 @@ outcome_decision classify_lookup(const stream_outcome& outcome) noexcept {
 
 outcome_decision classify_upgrade(const stream_outcome& outcome) noexcept {
   // The token or key was fetched for this very attempt, so a 401 or 403 will not go away
-  // by retrying it (API-CONTRACT.md 6.5).
+  // by retrying it (docs/protocol.md section 10.8).
   const bool client_error = outcome.http_status >= 400 && outcome.http_status <= 499;
   if (client_error && !is_transient_status(outcome.http_status))
     return terminal(make_error_code(error::http_status));

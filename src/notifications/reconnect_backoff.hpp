@@ -1,6 +1,6 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #pragma once
-// When and whether a notification stream reconnects (API-CONTRACT.md 6.5, PITFALLS.md 5.3).
+// When and whether a notification stream reconnects (docs/protocol.md sections 10.8, 10.9).
 // Pure decisions: time and the random draw come in as arguments, so unit tests walk them
 // on a fake clock. The driver (the stream's reconnect loop) owns the timer and the socket.
 
@@ -12,7 +12,7 @@
 
 namespace flowcore::detail {
 
-/// Backoff never exceeds this before jitter (API-CONTRACT.md 6.5).
+/// Backoff never exceeds this before jitter (docs/protocol.md section 10.9).
 inline constexpr std::chrono::milliseconds max_reconnect_backoff{30'000};
 
 /// A connection open and subscribed this long is healthy: the attempt count starts over.
@@ -71,10 +71,10 @@ class reconnect_state {
   std::optional<std::chrono::steady_clock::time_point> connected_since_;
 };
 
-/// Where in a connect attempt or session an outcome arose (API-CONTRACT.md 6.1, 6.5).
+/// Where in a connect attempt or session an outcome arose (docs/protocol.md section 10.2).
 enum class stream_phase {
-  lookup,   ///< Credentials and the name→id REST lookups (6.1 steps 1-3).
-  upgrade,  ///< Connect, TLS, WebSocket upgrade, subscription write (6.1 steps 4-5).
+  lookup,   ///< Credentials and the name→id REST lookups (section 10.2 steps 1-2).
+  upgrade,  ///< Connect, TLS, WebSocket upgrade, subscription write (steps 3-4).
   session,  ///< Reading: the server closed, a read or write failed, or the idle limit hit.
 };
 
@@ -98,7 +98,7 @@ struct outcome_decision {
   boost::system::error_code error;  ///< For terminal: the code next() reports.
 };
 
-/// Terminal versus transient, per API-CONTRACT.md 6.5:
+/// Terminal versus transient, per docs/protocol.md sections 10.8 and 10.9:
 /// - any phase: invalid_argument, auth_failed and cancelled are terminal (a retry cannot
 ///   fix them; cancellation means the consumer stopped);
 /// - lookup: the REST path's own transient set reconnects (connection_failed, timeout,

@@ -34,7 +34,7 @@ namespace asio = boost::asio;
 using boost::system::error_code;
 using steady_clock = std::chrono::steady_clock;
 
-// What every attempt needs, worked out once before any I/O (API-CONTRACT.md 6.1 step 1).
+// What every attempt needs, worked out once before any I/O (docs/protocol.md section 10.1).
 struct stream_setup {
   origin where;
   std::shared_ptr<asio::ssl::context> tls;  // wss only
@@ -87,10 +87,11 @@ std::optional<std::string> prepare(const notification_options& o, stream_setup& 
 }
 
 // The REST client of one attempt's lookups. In bearer mode it hands out the attempt's
-// token, so the provider is awaited once per attempt (6.1 step 2), not once per lookup.
-// It lives only as long as the lookups: its pooled connection would otherwise stay open
-// next to the WebSocket for the whole session. It verifies TLS with the stream's context,
-// made once, rather than loading the trust store again on every attempt.
+// token, so the provider is awaited once per attempt, not once per lookup
+// (docs/protocol.md section 10.2). It lives only as long as the lookups: its pooled
+// connection would otherwise stay open next to the WebSocket for the whole session. It
+// verifies TLS with the stream's context, made once, rather than loading the trust store
+// again on every attempt.
 asio::awaitable<std::string> current_token(std::shared_ptr<std::string> token) {
   co_return *token;
 }
@@ -117,9 +118,9 @@ struct resolved_ids {
   std::string event_type;
 };
 
-// 6.1 step 3. Throws client_error (not_found when a name does not resolve). The client
-// is not the first parameter: Asio would take it for the coroutine's executor. It is
-// destroyed, closing its connection, when the lookups are done.
+// docs/protocol.md section 10.2 step 2. Throws client_error (not_found when a name does not
+// resolve). The client is not the first parameter: Asio would take it for the coroutine's
+// executor. It is destroyed, closing its connection, when the lookups are done.
 asio::awaitable<resolved_ids> lookup_ids(notification_subscription sub, client rest) {
   resolved_ids ids;
   data_core_fetch core_cmd{.tenant = sub.tenant, .data_core = sub.data_core};
@@ -138,7 +139,7 @@ asio::awaitable<resolved_ids> lookup_ids(notification_subscription sub, client r
   co_return ids;
 }
 
-// 6.1 step 5: tenant by name, the rest by id, unsubscribed keys left out.
+// docs/protocol.md section 10.4: tenant by name, the rest by id, unsubscribed keys left out.
 std::string subscription_frame(const std::string& tenant, const resolved_ids& ids) {
   boost::json::object frame;
   frame["tenant"] = tenant;
@@ -148,7 +149,8 @@ std::string subscription_frame(const std::string& tenant, const resolved_ids& id
   return boost::json::serialize(frame);
 }
 
-// 6.1 step 4. Holds the token or key: never logged, never put in an error.
+// docs/protocol.md section 10.3. Holds the token or key: never logged, never put in an
+// error.
 std::string upgrade_target(const stream_setup& setup, const std::string& token) {
   if (setup.key) return "/notifications?" + api_key_query(*setup.key, setup.legacy_key_id);
   return "/notifications?token=" + percent_encode(token);
@@ -203,7 +205,8 @@ void log(const driver& d, log_level level, const std::string& line) {
   log_line(d.state->options.logger, level, "notifications: " + line);
 }
 
-// A frame from the session (6.2, 6.3). Returns false once max_events is reached.
+// A frame from the session (docs/protocol.md sections 10.5, 10.6). Returns false once
+// max_events is reached.
 bool on_frame(driver& d, std::string_view text) {
   if (d.state->closed() || d.max_events_reached()) return false;
   parsed_frame parsed = parse_frame(text, d.secrets);

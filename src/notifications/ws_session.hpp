@@ -1,9 +1,9 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #pragma once
-// One notification connection (API-CONTRACT.md 6.1 steps 4-6, 6.5): open the socket,
-// upgrade, send the subscription, then read until it ends, pinging on schedule. Reconnects,
-// lookups and the event queue belong to the stream; this is the only part that knows Beast,
-// and the header stays free of it.
+// One notification connection (docs/protocol.md sections 10.3, 10.4 and 10.7): open the
+// socket, upgrade, send the subscription, then read until it ends, pinging on schedule.
+// Reconnects, lookups and the event queue belong to the stream; this is the only part that
+// knows Beast, and the header stays free of it.
 
 #include "notifications/liveness.hpp"
 #include "notifications/reconnect_backoff.hpp"

@@ -59,9 +59,10 @@ struct resolve_state {
   std::vector<tcp::endpoint> endpoints;
 };
 
-// getaddrinfo runs on a private thread and cannot be cancelled (PITFALLS.md 3.1): the
-// lookup writes into shared state and we wait on a timer, abandoning a lookup that
-// outlives its budget. The state lives until the lookup finally completes.
+// getaddrinfo runs on a private thread and cannot be cancelled (Asio's async_resolve takes
+// no cancellation slot, and its cancel() drops only lookups not yet started): the lookup
+// writes into shared state and we wait on a timer, abandoning a lookup that outlives its
+// budget. The state lives until the lookup finally completes.
 asio::awaitable<error_code> resolve_within(std::string host, std::uint16_t port,
                                            steady_clock::time_point until,
                                            const resolver_fn& resolver,

@@ -1,9 +1,10 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #pragma once
 // An open TCP or TLS byte stream to one origin: resolve, connect and TLS handshake, each
-// under its own budget clipped to a deadline (PITFALLS.md 3.2). Shared by the HTTP
-// connection and the notification WebSocket, so both verify peers the same way. Includes
-// Beast and asio::ssl: only the two heavy transport TUs may include it.
+// under its own budget clipped to a deadline (docs/protocol.md section 8.1): no phase may
+// wait without a timer. Shared by the HTTP connection and the notification WebSocket, so
+// both verify peers the same way. Includes Beast and asio::ssl: only the two heavy
+// transport TUs may include it.
 
 #include "origin.hpp"
 #include "transport/http_types.hpp"
@@ -66,7 +67,7 @@ boost::asio::awaitable<open_stream_result> open_stream(
     std::shared_ptr<boost::asio::ssl::context> tls, timeouts budget,
     steady_clock::time_point deadline, resolver_fn resolver);
 
-/// Maps what Asio, Beast and OpenSSL report to the contract's error kinds (3.3).
+/// Maps what Asio, Beast and OpenSSL report to fc::error (docs/protocol.md section 5.5).
 error classify_transport_error(const boost::system::error_code& ec, std::string_view phase);
 
 /// "<phase> budget expired" for a timeout, else the error's own text.

@@ -1,11 +1,12 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #pragma once
-// Keep-alive connections per origin (PITFALLS.md 2.1, 2.2): at most N per origin, one
-// exchange per connection, then callers queue first-in first-out within their deadline.
-// Idle connections are closed after `idle_timeout`. Before a request that could not be
-// re-sent, a reused connection is also checked with a peek (one system call); a request
-// that can be re-sent skips it, and a connection the server closed meanwhile costs it one
-// re-send on a fresh connection (transport.cpp).
+// Keep-alive connections per origin (docs/protocol.md sections 7.4 and 8.3): at most N per
+// origin, one exchange per connection (overlapping writes on one stream are undefined, and
+// servers mishandle pipelining), then callers queue first-in first-out within their
+// deadline. Idle connections are closed after `idle_timeout`. Before a request that could
+// not be re-sent, a reused connection is also checked with a peek (one system call); a
+// request that can be re-sent skips it, and a connection the server closed meanwhile costs
+// it one re-send on a fresh connection (transport.cpp).
 
 #include "transport/http_connection.hpp"
 

@@ -14,8 +14,8 @@ std::shared_ptr<boost::asio::ssl::context> make_client_tls_context(const std::st
   ctx->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 |
                    ssl::context::no_sslv3 | ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1);
   ctx->set_verify_mode(ssl::verify_peer);
-  // Succeeds even when no CA bundle is installed (PITFALLS.md 1.1): verification then
-  // fails at handshake time with tls_failed, which is the safe outcome.
+  // Succeeds even when no CA bundle is installed (the ca-certificates package): verification
+  // then fails at handshake time with tls_failed, which is the safe outcome.
   ctx->set_default_verify_paths(ec);
   if (ec) {
     ec = error::tls_failed;

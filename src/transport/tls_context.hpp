@@ -1,7 +1,8 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #pragma once
-// The client's TLS context (PITFALLS.md 1.1): peer verification on, the system trust
-// store, plus an optional CA file. Never a fallback to verify_none.
+// The client's TLS context (docs/protocol.md section 8.1): peer verification on, the
+// system trust store, plus an optional CA file. A client context starts at verify_none, so
+// verification is switched on here; never a fallback to verify_none.
 
 #include <boost/system/error_code.hpp>
 

@@ -1,6 +1,6 @@
 // Included after one public header: each guard below belongs to a header that public
-// headers must not reach (STYLE.md 2.1), because every user translation unit would pay
-// for it in compile time and memory.
+// headers must not reach (docs/design.md "Compile time: where Beast lives"), because every
+// user translation unit would pay for it in compile time and memory.
 #ifdef BOOST_BEAST_CORE_DETAIL_CONFIG_HPP
 #error "a public header includes Boost.Beast"
 #endif

@@ -1,7 +1,6 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
-// What outlives what (PITFALLS.md 8.2): the last fc::client handle cancels the calls in
-// flight without waiting for them; each still completes once. Awaitables may be stored
-// and run later.
+// What outlives what: the last fc::client handle cancels the calls in flight without
+// waiting for them; each still completes once. Awaitables may be stored and run later.
 #include "stub_fixture.hpp"
 
 #include <boost/asio/detached.hpp>

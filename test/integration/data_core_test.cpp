@@ -60,7 +60,8 @@ BOOST_AUTO_TEST_CASE(create_fetch_list_update_exists) {
     fc::data_core_exists ghost{.data_core_id = "00000000-0000-0000-0000-000000000000"};
     BOOST_TEST(!co_await client.execute(ghost));
   });
-  // The wire: the create body exactly, the by-name queries in the contract's order.
+  // The wire: the create body exactly, the by-name queries in the order of docs/protocol.md
+  // section 6.4.
   const auto& r = f.stub.requests();
   BOOST_TEST(
       r.at(0).body ==

@@ -1,6 +1,6 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
-// Event reading (API-CONTRACT.md 4.8) against the stub: buckets and events by ids and by
-// names, order, ranges, paging, the wire form of each request, and bad input.
+// Event reading (docs/protocol.md section 6.9) against the stub: buckets and events by ids
+// and by names, order, ranges, paging, the wire form of each request, and bad input.
 #include "stub_fixture.hpp"
 
 #include <flowcore/read_events.hpp>
@@ -175,7 +175,7 @@ BOOST_AUTO_TEST_CASE(buckets_and_events_by_names) {
                                   R"(","flowType":"order","eventTypes":["created","shipped"],"timeBucket":")" +
                                   eleven + R"("})");
 
-    // An unknown event type name: the service's 404 is an http_status (API-CONTRACT.md 3.3).
+    // An unknown event type name: the service's 404 is an http_status (docs/protocol.md 5.4).
     fc::events_fetch unknown = events;
     unknown.event_types = {"no-such-type"};
     auto [ec, diag] = co_await try_execute(client, unknown);

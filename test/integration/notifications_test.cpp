@@ -233,7 +233,7 @@ BOOST_AUTO_TEST_CASE(events_arrive_in_order_with_every_field) {
     BOOST_TEST(paid.data.valid_time == event_valid_time);
     BOOST_TEST(stream.counters().events == 3u);
     BOOST_TEST(stream.counters().reconnects == 0u);
-    // Tenant by name, the rest by id, unsubscribed keys left out (API-CONTRACT.md 6.1).
+    // Tenant by name, the rest by id, unsubscribed keys left out (docs/protocol.md 10.4).
     BOOST_TEST(f.stub.subscription_frames().back() ==
                R"({"tenant":"acme","dataCoreId":")" + t.data_core + R"("})");
   });
@@ -401,7 +401,8 @@ BOOST_AUTO_TEST_CASE(each_attempt_fetches_a_fresh_token) {
         co_await (collect(stream, 1) && ingest_when_subscribed(f, client, t, before, one));
     BOOST_TEST(*fetched == 2);
     BOOST_TEST(second.size() == 1u);
-    // The token travels in the query, percent-encoded, never in a header (6.1 step 4).
+    // The token travels in the query, percent-encoded, never in a header (docs/protocol.md
+    // section 10.3).
     bool upgraded_with_token = false;
     for (const auto& r : f.stub.requests())
       if (r.target.rfind("/notifications?token=", 0) == 0) upgraded_with_token = true;

@@ -1,7 +1,8 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
-// The stub's /notifications WebSocket (API-CONTRACT.md 6.2, 6.4, 9.3) seen by a raw Beast
-// client, and events ingested by raw HTTP requests: the stub is checked against the
-// contract on its own, so the notification client can then be tested against it.
+// The stub's /notifications WebSocket (docs/protocol.md sections 10.5, 10.10 and 13.4) seen
+// by a raw Beast client, and events ingested by raw HTTP requests: the stub is checked
+// against the protocol on its own, so the notification client can then be tested against
+// it.
 #include "stub_fixture.hpp"
 
 #include <boost/asio/detached.hpp>
@@ -72,7 +73,7 @@ asio::awaitable<http_answer> send_http(std::uint16_t port, std::string target, s
 }
 
 // POST /event/... (one) or /events/... (a batch) as the raw-key ingestion route wants it
-// (API-CONTRACT.md 4.7); answers the stored event ids in order.
+// (docs/protocol.md section 6.8); answers the stored event ids in order.
 asio::awaitable<std::vector<std::string>> ingest(std::uint16_t port, std::string data_core,
                                                  std::string flow, std::string type,
                                                  std::size_t count) {
@@ -137,7 +138,7 @@ asio::awaitable<void> send_text(std::shared_ptr<Stream> ws, std::string text) {
 }
 
 // Sends a subscription and waits until the stub has read it: an event stored before
-// that reaches nobody (6.1 step 6).
+// that reaches nobody (docs/protocol.md section 10.2 step 5).
 asio::awaitable<void> subscribe(const stub_fixture& f, std::shared_ptr<ws_stream> ws,
                                 std::string text) {
   const std::uint64_t before = f.stub.subscription_frames_received();
@@ -182,7 +183,8 @@ asio::awaitable<boost::system::error_code> read_until_closed(std::shared_ptr<Str
   }
 }
 
-// Checks an event frame field by field (6.2) and answers its event id.
+// Checks an event frame field by field (docs/protocol.md section 10.5) and answers its
+// event id.
 std::string check_event_frame(const std::string& frame, const stub_fixture& f, const tree& t,
                               const std::string& flow, const std::string& type) {
   const json::object outer = json::parse(frame).as_object();

@@ -87,7 +87,7 @@ BOOST_AUTO_TEST_CASE(failures_are_not_retried_and_map_as_the_contract_says) {
     fc::api_key_list list{.tenant_id = f.stub.acme_tenant_id()};
     auto [ec, diag] = co_await try_execute(client, list);
     BOOST_TEST(ec == fc::error::http_status);
-    BOOST_TEST(diag.attempts == 1);  // 4.2: none retryable
+    BOOST_TEST(diag.attempts == 1);  // none retryable (docs/protocol.md 6.2)
 
     fc::api_key_fetch empty{};
     auto [empty_ec, empty_diag] = co_await try_execute(client, empty);

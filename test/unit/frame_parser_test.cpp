@@ -1,6 +1,7 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
-// Notification frame decoding (API-CONTRACT.md 6.2, 6.3): every drop rule, and the hostile
-// inputs of PITFALLS.md 5.4 and 6.1, none of which may throw.
+// Notification frame decoding (docs/protocol.md sections 10.5 and 10.6): every drop rule,
+// and hostile inputs (broken or double-encoded JSON, depth bombs, invalid UTF-8, huge
+// numbers), none of which may throw.
 #include "notifications/frame_parser.hpp"
 
 #include <boost/json/object.hpp>
@@ -17,7 +18,7 @@ namespace {
 namespace json = boost::json;
 using namespace flowcore::detail;
 
-// The example event frame of API-CONTRACT.md 6.2 (ids shortened to plain ASCII).
+// The example event frame of docs/protocol.md section 10.5 (ids shortened to plain ASCII).
 constexpr std::string_view example_frame =
     R"({"message":"{\"pattern\":\"stored.event.notify.0.0b4c.order.created\",\"data\":{)"
     R"(\"tenantId\":\"3f6a\",\"eventId\":\"5e0f\",\"dataCore\":\"0b4c\",\"aggregator\":\"order\",)"
@@ -149,7 +150,7 @@ BOOST_AUTO_TEST_CASE(missing_message_is_dropped) {
 }
 
 BOOST_AUTO_TEST_CASE(message_that_is_not_a_string_is_dropped) {
-  // The inner object sent unencoded, as a careless server might: still not the contract.
+  // The inner object sent unencoded, as a careless server might: still not the protocol.
   json::object outer{{"message", valid_inner()}};
   BOOST_TEST(
       dropped_for(parse_frame(json::serialize(outer)), frame_drop_reason::message_not_string));
@@ -196,7 +197,7 @@ BOOST_AUTO_TEST_CASE(mapped_field_present_but_not_a_string_is_dropped) {
     BOOST_TEST(dropped_for(parse_frame(frame_with_data_field(key, 1)),
                            frame_drop_reason::field_not_string),
                key);
-    // null is present and not a string: the contract drops it too.
+    // null is present and not a string: the decoding rules drop it too.
     BOOST_TEST(dropped_for(parse_frame(frame_with_data_field(key, nullptr)),
                            frame_drop_reason::field_not_string),
                key);

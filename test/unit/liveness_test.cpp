@@ -1,5 +1,5 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
-// Keep-alive (API-CONTRACT.md 6.5, PITFALLS.md 5.1) on a fake clock: a driver that does
+// Keep-alive (docs/protocol.md section 10.7) on a fake clock: a driver that does
 // what next_action says and jumps the clock straight to each wake-up time.
 #include "notifications/liveness.hpp"
 

@@ -1,5 +1,6 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
-// Reconnect timing and the terminal/transient split (API-CONTRACT.md 6.5) on a fake clock.
+// Reconnect timing and the terminal/transient split (docs/protocol.md sections 10.8, 10.9)
+// on a fake clock.
 #include "notifications/reconnect_backoff.hpp"
 
 #include <flowcore/error.hpp>

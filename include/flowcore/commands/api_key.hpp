@@ -5,8 +5,8 @@
 ///
 /// Create, list, fetch, edit and delete need bearer credentials; with an API key they fail
 /// with `fc::error::not_allowed_in_mode` before any I/O. The two validate commands work in
-/// both modes. None is retried by default (API-CONTRACT.md 4.2): a request is re-sent only
-/// when it provably never reached the server. The result types avoid the name
+/// both modes. None is retried by default (docs/protocol.md section 6.2): a request is
+/// re-sent only when it provably never reached the server. The result types avoid the name
 /// `fc::api_key`, which is the credentials type.
 
 #include <optional>
@@ -53,7 +53,7 @@ struct api_key_create {
 struct api_key_list {
   using result_type = std::vector<flowcore::api_key_info>;
   static constexpr const char* command_name = "api_key_list";
-  static constexpr bool idempotent = false;  // the contract marks all of 4.2 not retryable
+  static constexpr bool idempotent = false;  // all tenant-store commands (docs/protocol.md 7.1)
   std::string tenant_id;
 };
 

@@ -90,8 +90,8 @@ struct data_core_exists {
 };
 
 /// @brief Requests deletion of a data core (with its flow types, event types and events)
-/// and, by default, waits until it is gone (API-CONTRACT.md 5.1): checks `exists` at once
-/// and every `wait_options.poll_interval`; at `wait_options.cap` fails with
+/// and, by default, waits until it is gone (docs/protocol.md section 9): checks `exists` at
+/// once and every `wait_options.poll_interval`; at `wait_options.cap` fails with
 /// `fc::error::wait_timeout` (the deletion was accepted and may still complete). Returns
 /// the request's `success`; `false` is returned without waiting.
 /// @par Errors

@@ -102,8 +102,9 @@ struct event_type_request_delete {
 };
 
 /// @brief Requests truncation of an event type's stored events and, by default, waits
-/// until the truncation has started (`isTruncating` true; API-CONTRACT.md 5.2), checking at
-/// once and every poll interval, with the same cap, errors and cancellation as deletes.
+/// until the truncation has started (`isTruncating` true; docs/protocol.md section 9.3),
+/// checking at once and every poll interval, with the same cap, errors and cancellation as
+/// deletes.
 /// To wait for its end, poll `event_type_fetch` until `is_truncating` is false.
 struct event_type_request_truncate {
   using result_type = bool;

@@ -5,8 +5,8 @@
 ///
 /// Bearer credentials only: with an API key every command fails with
 /// `fc::error::not_allowed_in_mode` before any I/O. None is retried by default
-/// (API-CONTRACT.md 4.3): a request is re-sent only when it provably never reached the
-/// server. A secret's value is hidden in the call's logs and diagnostics.
+/// (docs/protocol.md section 6.3): a request is re-sent only when it provably never reached
+/// the server. A secret's value is hidden in the call's logs and diagnostics.
 
 #include <optional>
 #include <string>
@@ -39,7 +39,7 @@ struct secret_create {
 struct secret_list {
   using result_type = std::vector<flowcore::secret>;
   static constexpr const char* command_name = "secret_list";
-  static constexpr bool idempotent = false;  // the contract marks all of 4.3 not retryable
+  static constexpr bool idempotent = false;  // all tenant-store commands (docs/protocol.md 7.1)
   std::string tenant_id;
 };
 

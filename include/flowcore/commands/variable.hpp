@@ -5,8 +5,8 @@
 ///
 /// Bearer credentials only: with an API key every command fails with
 /// `fc::error::not_allowed_in_mode` before any I/O. None is retried by default
-/// (API-CONTRACT.md 4.3): a request is re-sent only when it provably never reached the
-/// server.
+/// (docs/protocol.md section 6.3): a request is re-sent only when it provably never reached
+/// the server.
 
 #include <optional>
 #include <string>
@@ -40,7 +40,7 @@ struct variable_create {
 struct variable_list {
   using result_type = std::vector<flowcore::variable>;
   static constexpr const char* command_name = "variable_list";
-  static constexpr bool idempotent = false;  // the contract marks all of 4.3 not retryable
+  static constexpr bool idempotent = false;  // all tenant-store commands (docs/protocol.md 7.1)
   std::string tenant_id;
 };
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Regenerates the TLS test material used by the integration tests and the stub
-# (PITFALLS.md 1.1). Run from anywhere; writes next to this script. Needs the openssl CLI.
+# Regenerates the TLS test material used by the integration tests and the stub (peer,
+# host-name and SNI checks: docs/protocol.md section 8.1). Run from anywhere; writes next
+# to this script. Needs the openssl CLI.
 #
 #   ca.pem, ca.key                 a test CA, trusted by tests through client_options::ca_file
 #   localhost.pem, localhost.key   server certificate signed by that CA, SAN DNS:localhost only;

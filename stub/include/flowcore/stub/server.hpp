@@ -54,8 +54,8 @@ struct server_options {
   /// @}
 };
 
-/// @brief A fault to inject (DESIGN.md, API-CONTRACT.md 9.3). Same fields as the JSON
-/// body of `POST /__stub/faults`.
+/// @brief A fault to inject (docs/protocol.md section 13.4). Same fields as the JSON body
+/// of `POST /__stub/faults`.
 struct fault {
   std::string method;       ///< Empty: any method. Compared case-insensitively.
   std::string path_prefix;  ///< Matched against the path without query; empty: all.
@@ -84,10 +84,11 @@ struct request_record {
   std::vector<std::pair<std::string, std::string>> headers;
 };
 
-/// @brief The stub server: the REST routes of API-CONTRACT.md 4.1-4.8, the
-/// `/notifications` WebSocket of 6 (ws, or wss with TLS, on the same port), the fault,
-/// socket and reset control routes, in-memory state seeded with tenant `acme`; deletions
-/// and truncations complete after `server_options::delete_delay` / `truncate_delay`.
+/// @brief The stub server: the REST routes of docs/protocol.md section 6, the
+/// `/notifications` WebSocket of section 10 (ws, or wss with TLS, on the same port), the
+/// fault, socket and reset control routes, in-memory state seeded with tenant `acme`;
+/// deletions and truncations complete after `server_options::delete_delay` /
+/// `truncate_delay`.
 ///
 /// Runs on the executor it is given; no threads. Not copyable.
 ///
@@ -138,7 +139,7 @@ class server {
   /// counters stay).
   void clear_requests();
 
-  /// @name Notification sockets (API-CONTRACT.md 6.4, 9.3)
+  /// @name Notification sockets (docs/protocol.md sections 10.10 and 13.4)
   /// @{
 
   /// @brief Queues `text` as a text frame on every open notification socket, after the
