@@ -74,10 +74,10 @@ struct ingest_batch_result {
 /// @par Errors
 /// `not_allowed_in_mode` (bearer credentials); `invalid_argument`, nothing sent: an empty
 /// name or id, `event_data` that is not JSON (or nested over 256 deep), a time with a
-/// control character; `http_status` (404: an unknown tenant, data core, flow type or event
-/// type; 400: the server rejected the event or a header), `invalid_response` (an answer
-/// without a string `eventId` and a boolean `success`), and the transport errors of every
-/// command.
+/// control character; `not_found` (a 404: an unknown tenant, data core, flow type or event
+/// type), `http_status` (400: the server rejected the event or a header), `invalid_response`
+/// (an answer without a string `eventId` and a boolean `success`), and the transport errors
+/// of every command.
 struct ingest_event {
   using result_type = flowcore::ingest_result;
   static constexpr const char* command_name = "ingest_event";
