@@ -16,6 +16,7 @@
 #include <flowcore/commands/variable.hpp>
 #include <flowcore/error.hpp>
 #include <flowcore/event_tail.hpp>
+#include <flowcore/fetch_or_create.hpp>
 #include <flowcore/log.hpp>
 #include <flowcore/notifications.hpp>
 #include <flowcore/options.hpp>
@@ -26,3 +27,4 @@
 #include <flowcore/wait.hpp>
 #include <flowcore/version.hpp>
 #include <flowcore/wait_until_deleted.hpp>
+#include <flowcore/wait_until_truncated.hpp>

@@ -21,11 +21,34 @@
 
 #include <boost/asio/experimental/coro.hpp>
 
+#include <optional>
 #include <string>
 #include <type_traits>
+#include <vector>
 
 namespace flowcore {
 
+/// @brief Every stored event of some event types, across time buckets: what
+/// `read_events(client, all_events)` reads.
+struct all_events {
+  std::string tenant;  ///< Optional: the tenant's name, to reach a dedicated tenant.
+  std::vector<std::string> event_type_ids;      ///< At least one.
+  std::optional<std::string> from_time_bucket;  ///< Inclusive; unset: the first bucket.
+  std::optional<std::string> to_time_bucket;    ///< Inclusive; unset: the last bucket.
+  std::optional<int> page_size;                 ///< Events per request; unset: the server's.
+};
+
+/// @brief Every event `cmd` selects: the time buckets holding events of its event types
+/// (`time_bucket_list`), oldest first, and in each the events in storage order
+/// (`event_list`), across pages.
+///
+/// @code
+/// fc::all_events history{.event_type_ids = {created.id}};
+/// auto events = fc::read_events(client, history);
+/// while (std::optional<fc::event> e = co_await events.async_resume(asio::use_awaitable))
+///   handle(*e);
+/// @endcode
+boost::asio::experimental::coro<event> read_events(client c, const all_events& cmd);
 /// @brief Every event `cmd` selects, across pages.
 boost::asio::experimental::coro<event> read_events(client c, const event_list& cmd);
 /// @brief Every event `cmd` selects, across pages.
@@ -45,7 +68,8 @@ boost::asio::experimental::coro<std::string> read_time_buckets(
 // rvalue command is rejected; the named form costs one line.
 template <class Command>
   requires((std::is_same_v<std::remove_cvref_t<Command>, event_list> ||
-            std::is_same_v<std::remove_cvref_t<Command>, events_fetch>) &&
+            std::is_same_v<std::remove_cvref_t<Command>, events_fetch> ||
+            std::is_same_v<std::remove_cvref_t<Command>, all_events>) &&
            !std::is_lvalue_reference_v<Command>)
 boost::asio::experimental::coro<event> read_events(client, Command&&) {
   static_assert(sizeof(Command) == 0,

@@ -6,6 +6,7 @@
 #include "execute.hpp"
 
 #include <flowcore/commands/event_type.hpp>
+#include <flowcore/wait_until_truncated.hpp>
 
 #include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
@@ -57,12 +58,17 @@ json::object mask_json(const sensitive_data_mask& mask) {
   return out;
 }
 
+// The event type's isTruncating now, fetched by `until`.
+asio::awaitable<bool> truncating_now(call& c, std::string id, steady_clock::time_point until) {
+  single_request<event_type> fetch = event_types::fetch(id);
+  std::string answer = co_await c.send(fetch.spec, until);
+  co_return fetch.read(answer, fetch.spec).is_truncating;
+}
+
 // The truncate wait's check: still pending while the truncation has not started.
 asio::awaitable<bool> truncation_not_started(call& c, std::string id,
                                              steady_clock::time_point until) {
-  single_request<event_type> fetch = event_types::fetch(id);
-  std::string answer = co_await c.send(fetch.spec, until);
-  co_return !fetch.read(answer, fetch.spec).is_truncating;
+  co_return !co_await truncating_now(c, std::move(id), until);
 }
 
 }  // namespace
@@ -132,8 +138,26 @@ asio::awaitable<bool> run(call& c, event_type_request_truncate cmd) {
   co_return true;
 }
 
+// fc::wait_until_truncated: polls until the truncation is no longer in progress.
+asio::awaitable<bool> run(call& c, truncation_wait wait) {
+  c.require(wait.event_type_id, "event_type_id");
+  check_wait_options(c, wait.options);
+  const auto started = c.client().now();
+  pending_check truncating = [&c, id = wait.event_type_id](steady_clock::time_point until) {
+    return truncating_now(c, id, until);
+  };
+  co_await poll_until_done(c, wait.options, started,
+                           "truncation of EventType " + wait.event_type_id, truncating);
+  co_return true;
+}
+
+asio::awaitable<void> wait_until_truncated(truncation_wait wait, call_options opts, client c) {
+  co_await c.execute(wait, opts);
+}
+
 }  // namespace flowcore::detail
 
+FLOWCORE_INSTANTIATE_COMMAND(flowcore::detail::truncation_wait);
 FLOWCORE_INSTANTIATE_COMMAND(flowcore::event_type_create);
 FLOWCORE_INSTANTIATE_COMMAND(flowcore::event_type_fetch);
 FLOWCORE_INSTANTIATE_COMMAND(flowcore::event_type_list);

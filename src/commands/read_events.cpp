@@ -33,7 +33,37 @@ asio::experimental::coro<Item> pages(asio::any_io_executor ex, client c, Command
   }
 }
 
+// Each time bucket in order, then each bucket's events, both across pages.
+asio::experimental::coro<event> every_event(asio::any_io_executor ex, client c, all_events cmd) {
+  time_bucket_list buckets{.tenant = cmd.tenant,
+                           .event_type_ids = cmd.event_type_ids,
+                           .from_time_bucket = cmd.from_time_bucket,
+                           .to_time_bucket = cmd.to_time_bucket};
+  for (;;) {
+    time_bucket_page bucket_page = co_await asio::co_spawn(ex, c.execute(buckets), asio::deferred);
+    for (std::string& bucket : bucket_page.time_buckets) {
+      event_list list{.tenant = cmd.tenant,
+                      .event_type_ids = cmd.event_type_ids,
+                      .time_bucket = std::move(bucket),
+                      .page_size = cmd.page_size};
+      for (;;) {
+        event_page page = co_await asio::co_spawn(ex, c.execute(list), asio::deferred);
+        for (event& e : page.events) co_yield std::move(e);
+        if (!page.next_cursor) break;
+        list.cursor = std::move(page.next_cursor);
+      }
+    }
+    if (!bucket_page.next_cursor) co_return;
+    buckets.cursor = std::move(bucket_page.next_cursor);
+  }
+}
+
 }  // namespace
+
+asio::experimental::coro<event> read_events(client c, const all_events& cmd) {
+  auto ex = c.get_executor();
+  return every_event(std::move(ex), std::move(c), cmd);
+}
 
 asio::experimental::coro<event> read_events(client c, const event_list& cmd) {
   auto ex = c.get_executor();

@@ -53,6 +53,13 @@ asio::awaitable<void> f(fc::client& client) {
   auto events = fc::read_events(client, list);
   fc::time_bucket_list buckets_cmd{.event_type_ids = {"e"}};
   auto buckets = fc::read_time_buckets(client, buckets_cmd);
+  fc::data_core_fetch core_fetch{.tenant = "acme", .data_core = "orders"};
+  fc::data_core_create core_create{.tenant_id = "t", .name = "orders"};
+  fc::data_core core = co_await fc::fetch_or_create(client, core_fetch, core_create);
+  co_await fc::wait_until_truncated(client, core.id, {.cap = std::chrono::seconds(5)});
+  fc::all_events history{.event_type_ids = {"e"}};
+  auto every = fc::read_events(client, history);
+
   fc::event_producer producer(client);
   fc::ingest_event event{.tenant_name = "acme", .event_data = "{}"};
   const fc::ingest_event const_event = event;

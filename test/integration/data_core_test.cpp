@@ -232,6 +232,47 @@ BOOST_AUTO_TEST_CASE(cancellation_stops_the_poll_at_once) {
   });
 }
 
+BOOST_AUTO_TEST_CASE(fetch_or_create_creates_once_and_survives_a_lost_race) {
+  stub_fixture f;
+  auto client = f.make_client();
+  f.run([&]() -> asio::awaitable<void> {
+    fc::data_core_fetch fetch{.tenant = "acme", .data_core = "orders"};
+    fc::data_core_create create{.tenant_id = f.stub.acme_tenant_id(), .name = "orders"};
+    const fc::data_core first = co_await fc::fetch_or_create(client, fetch, create);
+    const fc::data_core again = co_await fc::fetch_or_create(client, fetch, create);
+    BOOST_TEST(first.id == again.id);
+    BOOST_TEST(f.stub.hits("POST", "/api/v1/data-cores") == 1u);
+
+    fc::flow_type_fetch flow_fetch{.data_core_id = first.id, .flow_type = "order"};
+    fc::flow_type_create flow_create{.data_core_id = first.id, .name = "order"};
+    const fc::flow_type flow = co_await fc::fetch_or_create(client, flow_fetch, flow_create);
+    BOOST_TEST((co_await fc::fetch_or_create(client, flow_fetch, flow_create)).id == flow.id);
+    fc::event_type_fetch type_fetch{.flow_type_id = flow.id, .event_type = "created"};
+    fc::event_type_create type_create{.flow_type_id = flow.id, .name = "created"};
+    const fc::event_type type = co_await fc::fetch_or_create(client, type_fetch, type_create);
+    BOOST_TEST((co_await fc::fetch_or_create(client, type_fetch, type_create)).id == type.id);
+    BOOST_TEST(f.stub.hits("POST", "/api/v1/flow-types") == 1u);
+    BOOST_TEST(f.stub.hits("POST", "/api/v1/event-types") == 1u);
+
+    // Another process created it between this fetch (404) and this create (409): fetched
+    // once more.
+    f.stub.add_fault({.method = "GET", .path_prefix = "/api/v1/data-cores", .count = 1, .status = 404});
+    const fc::data_core raced = co_await fc::fetch_or_create(client, fetch, create);
+    BOOST_TEST(raced.id == first.id);
+    BOOST_TEST(f.stub.hits("POST", "/api/v1/data-cores") == 2u);
+
+    // Any other failure of the fetch is the caller's.
+    f.stub.add_fault({.method = "GET", .path_prefix = "/api/v1/data-cores", .count = 1, .status = 400});
+    try {
+      co_await fc::fetch_or_create(client, fetch, create);
+      BOOST_ERROR("a 400 must not lead to a create");
+    } catch (const fc::client_error& e) {
+      BOOST_TEST(e.code() == fc::error::http_status);
+    }
+    BOOST_TEST(f.stub.hits("POST", "/api/v1/data-cores") == 2u);
+  });
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace flowcore::test

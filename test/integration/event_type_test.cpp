@@ -61,6 +61,59 @@ BOOST_AUTO_TEST_CASE(truncate_waits_until_the_truncation_starts) {
   BOOST_TEST(r.at(2).method == "GET");  // polled at once, no fixed sleep first
 }
 
+BOOST_AUTO_TEST_CASE(wait_until_truncated_returns_once_the_events_are_gone) {
+  stub_fixture f({.truncate_delay = 60ms});
+  auto client = f.make_client();
+  f.run([&]() -> asio::awaitable<void> {
+    fc::flow_type ft = co_await make_flow_type(client, f);
+    fc::event_type_create create{.flow_type_id = ft.id, .name = "created"};
+    fc::event_type et = co_await client.execute(create);
+    fc::ingest_event ev{.tenant_name = "acme",
+                        .data_core_id = ft.data_core_id,
+                        .flow_type_name = ft.name,
+                        .event_type_name = "created",
+                        .event_data = "{}"};
+    co_await client.execute(ev);
+    fc::event_type_request_truncate truncate{.tenant = "acme", .event_type_id = et.id};
+    co_await client.execute(truncate);  // returns once the truncation has started
+    fc::event_type_fetch fetch{.event_type_id = et.id};
+    BOOST_TEST((co_await client.execute(fetch)).is_truncating);
+
+    co_await fc::wait_until_truncated(client, et.id, {.poll_interval = 10ms});
+    BOOST_TEST(!(co_await client.execute(fetch)).is_truncating);
+    fc::all_events history{.event_type_ids = {et.id}};
+    auto events = fc::read_events(client, history);
+    BOOST_TEST(!(co_await events.async_resume(asio::use_awaitable)).has_value());
+    // Not being truncated: at once.
+    co_await fc::wait_until_truncated(client, et.id);
+  });
+}
+
+BOOST_AUTO_TEST_CASE(wait_until_truncated_fails_at_its_cap_and_on_bad_input) {
+  stub_fixture f({.truncate_delay = 10s});
+  auto client = f.make_client();
+  f.run([&]() -> asio::awaitable<void> {
+    fc::flow_type ft = co_await make_flow_type(client, f);
+    fc::event_type_create create{.flow_type_id = ft.id, .name = "created"};
+    fc::event_type et = co_await client.execute(create);
+    fc::event_type_request_truncate truncate{.tenant = "acme", .event_type_id = et.id};
+    co_await client.execute(truncate);
+    auto error_of = [&](std::string_view id, fc::wait_options options) -> asio::awaitable<fc::error> {
+      try {
+        co_await fc::wait_until_truncated(client, id, options);
+      } catch (const fc::client_error& e) {
+        co_return static_cast<fc::error>(e.code().value());
+      }
+      co_return fc::error{};
+    };
+    BOOST_TEST((co_await error_of(et.id, {.poll_interval = 10ms, .cap = 100ms}) ==
+                fc::error::wait_timeout));
+    BOOST_TEST((co_await error_of("", {}) == fc::error::invalid_argument));
+    BOOST_TEST((co_await error_of(et.id, {.poll_interval = 0ms}) == fc::error::invalid_argument));
+    BOOST_TEST((co_await error_of("no-such-id", {}) == fc::error::not_found));
+  });
+}
+
 BOOST_AUTO_TEST_CASE(failures_map_as_the_contract_says) {
   stub_fixture f;
   auto client = f.make_client();

@@ -231,6 +231,20 @@ BOOST_AUTO_TEST_CASE(the_generators_follow_the_cursors) {
     const std::vector<std::string> only_eleven{eleven};
     BOOST_TEST(names == only_eleven, boost::test_tools::per_element());
 
+    // Every event of the event types, bucket after bucket (ten, then eleven), page by page.
+    fc::all_events history{.event_type_ids = {t.created, t.shipped}, .page_size = 1};
+    read.clear();
+    auto everything = fc::read_events(client, history);
+    while (std::optional<fc::event> e = co_await everything.async_resume(asio::use_awaitable))
+      read.push_back(e->event_id);
+    BOOST_TEST(read == ids, boost::test_tools::per_element());
+    fc::all_events from_eleven{.event_type_ids = {t.created, t.shipped}, .from_time_bucket = eleven};
+    read.clear();
+    auto later = fc::read_events(client, from_eleven);
+    while (std::optional<fc::event> e = co_await later.async_resume(asio::use_awaitable))
+      read.push_back(e->event_id);
+    BOOST_TEST(read == in_eleven, boost::test_tools::per_element());
+
     // A failed page is thrown from async_resume, as execute() throws it.
     fc::event_list bad{.time_bucket = eleven};
     auto failing = fc::read_events(client, bad);
