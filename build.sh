@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# build.sh demo | test | bench | package
+# build.sh demo | test | bench | package | docs
 #   demo: build the release preset, start flowcore-stub on a free port, run the examples
 #         (quickstart, lifecycle, notifications, tail, producer) against it, stop the stub.
 #   test: build the test preset (AddressSanitizer + UBSan) and run the whole suite with ctest,
 #         then build the tsan preset (ThreadSanitizer) and run the integration suites again.
+#         Also needs doxygen: the docs.api_reference test fails on any warning.
 #   bench: build the release preset and run every benchmark (bench/all.sh), client and stub
 #         on separate cores; the results go into BENCHMARKS.md. Also needs strace.
 #   package: build the release preset and make the Debian package (libflowcore-dev) in
 #         build/release/package/: headers, the static library, the stub library and
 #         flowcore-stub, the CMake package and the pkg-config file.
+#   docs: the API reference, generated from the public headers by doxygen (docs/Doxyfile),
+#         in build/docs/html/. Needs only doxygen; fails on any warning.
 # Missing Debian packages are installed when run as root; otherwise the one apt-get line to
 # run is printed. A second run does no extra work: packages are checked with dpkg, the
 # build tree is configured once and rebuilt incrementally.
@@ -65,6 +68,14 @@ run_demo() {
   done
 }
 
+run_docs() {
+  local out=build/docs
+  rm -rf "$out/html"  # no pages left over from a removed class
+  mkdir -p "$out"
+  FLOWCORE_DOCS_OUT="$out" doxygen docs/Doxyfile
+  echo "build.sh: API reference in $out/html/index.html"
+}
+
 run_tests() {
   build_preset test
   ctest --preset test
@@ -82,7 +93,7 @@ run_tests() {
 
 case "${1:-}" in
   demo) ensure_packages; run_demo ;;
-  test) ensure_packages; run_tests ;;
+  test) ensure_packages doxygen; run_tests ;;
   bench) ensure_packages strace; build_preset release; bench/all.sh ;;
   package)
     ensure_packages
@@ -90,5 +101,7 @@ case "${1:-}" in
     (cd build/release && cpack -G DEB)
     ls build/release/package/*.deb
     ;;
-  *) echo "usage: $0 demo|test|bench|package" >&2; exit 2 ;;
+  # Only doxygen: the API reference needs no compiler or library.
+  docs) packages=(); ensure_packages doxygen; run_docs ;;
+  *) echo "usage: $0 demo|test|bench|package|docs" >&2; exit 2 ;;
 esac

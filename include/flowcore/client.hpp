@@ -15,6 +15,10 @@
 #include <type_traits>
 #include <utility>
 
+/// @def FLOWCORE_GCC12_COROUTINE_TEMPORARIES
+/// @brief 1 with GCC 12 and older, which miscompile an aggregate temporary inside
+/// `co_await`: the calls that could await one then reject rvalue arguments at compile time.
+/// 0 with every other compiler.
 #if defined(__GNUC__) && !defined(__clang__) && __GNUC__ < 13
 #define FLOWCORE_GCC12_COROUTINE_TEMPORARIES 1
 #else
@@ -59,7 +63,7 @@ boost::asio::awaitable<result_of<Command>> execute(std::shared_ptr<client_impl> 
 /// Distinct objects: safe. Shared objects: unsafe; use from the client's executor only.
 class client {
  public:
-  using executor_type = boost::asio::any_io_executor;
+  using executor_type = boost::asio::any_io_executor;  ///< The executor calls run on.
 
   /// @brief Creates a client. Options are checked on first use: a malformed `base_url`,
   /// credential or option makes each call fail with `fc::error::invalid_argument`.
@@ -158,6 +162,8 @@ class client {
     return initiate<!std::is_lvalue_reference_v<Command>, false>(
         std::forward<Command>(cmd), opts, nullptr, std::forward<CompletionToken>(token));
   }
+  /// @brief As above, for `call_options` passed as an rvalue (rejected with GCC 12 when the
+  /// token makes the call return something).
   template <class Command, class CompletionToken>
   auto async_execute(Command&& cmd, call_options&& opts, CompletionToken&& token) const {
     return initiate<!std::is_lvalue_reference_v<Command>, true>(
@@ -178,6 +184,8 @@ class client {
     return initiate<!std::is_lvalue_reference_v<Command>, false>(
         std::forward<Command>(cmd), opts, &diag, std::forward<CompletionToken>(token));
   }
+  /// @brief As above, for `call_options` passed as an rvalue (rejected with GCC 12 when the
+  /// token makes the call return something).
   template <class Command, class CompletionToken>
   auto async_execute(Command&& cmd, call_options&& opts, diagnostics& diag,
                      CompletionToken&& token) const {

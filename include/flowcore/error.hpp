@@ -64,6 +64,8 @@ struct diagnostics {
 /// @brief Thrown by `client::execute`: an error code plus the call's diagnostics.
 class client_error : public boost::system::system_error {
  public:
+  /// @brief Wraps `ec`; `what()` adds the command, message, HTTP status, server message,
+  /// phase and attempts from `diag`.
   client_error(boost::system::error_code ec, flowcore::diagnostics diag);
 
   /// @brief What went wrong besides the code: command, status, server message, attempts.
@@ -75,5 +77,10 @@ class client_error : public boost::system::system_error {
 
 }  // namespace flowcore
 
+/// @cond
+// Lets `fc::error` convert to `boost::system::error_code` implicitly (through
+// `make_error_code` above). Left out of the API reference: Doxygen cannot place a
+// specialisation declared with a qualified name in another namespace.
 template <>
 struct boost::system::is_error_code_enum<flowcore::error> : std::true_type {};
+/// @endcond

@@ -36,6 +36,7 @@ struct tail_point {
   std::string time_bucket;  ///< `YYYYMMDDhh0000` of that event.
   std::string event_id;     ///< That event's id.
 
+  /// @brief Equal when both fields are.
   friend bool operator==(const tail_point&, const tail_point&) = default;
 };
 
@@ -46,7 +47,7 @@ struct tail_point {
 /// of printable ASCII (`t1;created=20261205090000/5e0f...`): in a file, in a key-value
 /// store, or in the same database transaction as the work the events caused.
 struct tail_position {
-  std::map<std::string, tail_point, std::less<>> event_types;
+  std::map<std::string, tail_point, std::less<>> event_types;  ///< By event type name.
 
   /// @brief The text form, read back by `parse`.
   std::string to_string() const;
@@ -54,6 +55,7 @@ struct tail_position {
   /// `fc::error::invalid_argument` saying what is wrong with `text`.
   static tail_position parse(std::string_view text);
 
+  /// @brief Equal when they hold the same points for the same event types.
   friend bool operator==(const tail_position&, const tail_position&) = default;
 };
 
@@ -74,6 +76,7 @@ class checkpoint_store {
 class memory_checkpoint_store final : public checkpoint_store {
  public:
   memory_checkpoint_store() = default;
+  /// @brief A store that holds `initial` as if it had been saved.
   explicit memory_checkpoint_store(tail_position initial) : saved_(std::move(initial)) {}
   boost::asio::awaitable<std::optional<tail_position>> load() override;
   boost::asio::awaitable<void> save(const tail_position& position) override;
@@ -97,9 +100,11 @@ class memory_checkpoint_store final : public checkpoint_store {
 /// keep `checkpoint_every` and `checkpoint_interval` coarse enough for it.
 class file_checkpoint_store final : public checkpoint_store {
  public:
+  /// @brief A store in the file at `path`; nothing is read or written until first used.
   explicit file_checkpoint_store(std::filesystem::path path) : path_(std::move(path)) {}
   boost::asio::awaitable<std::optional<tail_position>> load() override;
   boost::asio::awaitable<void> save(const tail_position& position) override;
+  /// @brief The file the position is kept in.
   const std::filesystem::path& path() const noexcept { return path_; }
 
  private:
@@ -131,8 +136,8 @@ using dead_letter_handler =
 
 /// @brief Options of a `fc::event_tail`. Every field but `subscription` has a default.
 struct event_tail_options {
-  tail_subscription subscription;
-  tail_start start = tail_start::beginning;
+  tail_subscription subscription;            ///< What to follow.
+  tail_start start = tail_start::beginning;  ///< Where to start without a saved position.
   /// Where to start; wins over `start`, loses to a position the checkpoint store holds.
   std::optional<tail_position> position;
   /// Where to load the position from and commit it to; null: nothing is saved.
@@ -219,7 +224,7 @@ struct tail_counters {
 /// Use a tail from its client's executor only. A tail is neither copyable nor movable.
 class event_tail {
  public:
-  using executor_type = boost::asio::any_io_executor;
+  using executor_type = boost::asio::any_io_executor;  ///< Its client's executor.
 
   /// @brief Creates the tail; nothing is sent until the first `next()` or `run()`.
   event_tail(client c, event_tail_options options);
@@ -228,6 +233,7 @@ class event_tail {
   event_tail(const event_tail&) = delete;
   event_tail& operator=(const event_tail&) = delete;
 
+  /// @brief Its client's executor.
   executor_type get_executor() const noexcept;
 
   /// @brief The next event, or an empty optional after `close()`.
@@ -258,6 +264,7 @@ class event_tail {
   /// optional, `run()` commits and returns, reads and waits in flight are cancelled.
   void close() noexcept;
 
+  /// @brief What the tail has done so far.
   tail_counters counters() const noexcept;
 
   /// @brief The last failure, terminal or not (a read that will be retried included).

@@ -39,9 +39,9 @@ struct notification_subscription {
 /// @brief Options of a `fc::notification_stream`. Every field but `credentials` and
 /// `subscription` has a default; name only what you change.
 struct notification_options {
-  flowcore::credentials credentials;  ///< `fc::api_key` or `fc::bearer_token`.
-  std::string base_url;               ///< `http[s]://host[:port]`; empty: the real hosts.
-  notification_subscription subscription;
+  flowcore::credentials credentials;       ///< `fc::api_key` or `fc::bearer_token`.
+  std::string base_url;                    ///< `http[s]://host[:port]`; empty: the real hosts.
+  notification_subscription subscription;  ///< What to subscribe to.
   /// First reconnect delay; it doubles per failed attempt up to 30 s, ±20 % jitter, and
   /// starts over after a connection that stayed up 30 s.
   std::chrono::milliseconds reconnect_interval{1'000};
@@ -78,8 +78,8 @@ struct notification_event_data {
 
 /// @brief One stored event, announced. The event's payload is read with the event commands.
 struct notification_event {
-  std::string pattern;  ///< Opaque routing key.
-  notification_event_data data;
+  std::string pattern;           ///< Opaque routing key.
+  notification_event_data data;  ///< Which event was stored, and where.
 };
 
 /// @brief What a stream has seen so far.
@@ -126,7 +126,7 @@ struct notification_counters {
 /// A moved-from stream may only be destroyed or assigned to.
 class notification_stream {
  public:
-  using executor_type = boost::asio::any_io_executor;
+  using executor_type = boost::asio::any_io_executor;  ///< The executor it runs on.
 
   /// @brief Creates the stream; nothing is sent until the first `next()` or `events()`.
   template <class Executor>
@@ -135,7 +135,9 @@ class notification_stream {
   explicit notification_stream(const Executor& ex, notification_options options)
       : notification_stream(executor_type(ex), std::move(options), construct_tag{}) {}
 
+  /// @brief Takes over the other stream's connection and state; that one is left moved-from.
   notification_stream(notification_stream&&) noexcept;
+  /// @brief Closes this stream (as `close()`), then takes over the other one's.
   notification_stream& operator=(notification_stream&&) noexcept;
   notification_stream(const notification_stream&) = delete;
   notification_stream& operator=(const notification_stream&) = delete;
@@ -143,6 +145,7 @@ class notification_stream {
   /// @brief Closes the stream (as `close()`); the socket's close finishes in the background.
   ~notification_stream();
 
+  /// @brief The executor it runs on.
   executor_type get_executor() const noexcept;
 
   /// @brief The next event, or an empty optional once the stream has ended.
@@ -162,6 +165,7 @@ class notification_stream {
   /// 1000 "Disconnected by user" (waiting at most 5 s for the peer, in the background).
   void close() noexcept;
 
+  /// @brief What the stream has done so far.
   notification_counters counters() const noexcept;
 
   /// @brief The last failure (terminal or not) and the last rejected subscription, redacted.

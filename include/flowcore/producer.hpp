@@ -109,7 +109,7 @@ struct producer_counters {
 /// Use a producer from its client's executor only. Not copyable, not movable.
 class event_producer {
  public:
-  using executor_type = boost::asio::any_io_executor;
+  using executor_type = boost::asio::any_io_executor;  ///< Its client's executor.
 
   /// @brief Creates a producer on `c`. Throws `fc::client_error` with `invalid_argument`
   /// naming an option out of range.
@@ -121,6 +121,7 @@ class event_producer {
   event_producer(const event_producer&) = delete;
   event_producer& operator=(const event_producer&) = delete;
 
+  /// @brief Its client's executor.
   executor_type get_executor() const noexcept;
 
   /// @brief Sends `event` in a batch; returns its event id once the batch is stored.
@@ -165,7 +166,9 @@ class event_producer {
   /// then flushes. Calling it again only flushes.
   boost::asio::awaitable<void> close();
 
+  /// @brief What the producer has done so far.
   producer_counters counters() const noexcept;
+  /// @brief The options it was created with.
   const producer_options& options() const noexcept;
 
  private:

@@ -25,10 +25,10 @@ struct time_bucket_page {
 
 /// @brief One stored event.
 struct event {
-  std::string event_id;
-  std::string time_bucket;
+  std::string event_id;      ///< The event's id.
+  std::string time_bucket;   ///< `YYYYMMDDhh0000`: the hour it is stored under.
   std::string tenant;        ///< The tenant's name.
-  std::string data_core_id;
+  std::string data_core_id;  ///< The data core's id.
   std::string flow_type;     ///< The flow type's name.
   std::string event_type;    ///< The event type's name.
   std::string valid_time;    ///< ISO 8601 text, as stored.
@@ -45,67 +45,71 @@ struct event_page {
 /// @brief The time buckets holding events of some event types.
 /// `GET /api/v1/time-buckets`. At least one event type id.
 struct time_bucket_list {
-  using result_type = time_bucket_page;
+  using result_type = time_bucket_page;  ///< What execute() returns.
+  /// The name in diagnostics and the log.
   static constexpr const char* command_name = "time_bucket_list";
-  static constexpr bool idempotent = true;
+  static constexpr bool idempotent = true;  ///< Whether a retry may resend what the server got.
   std::string tenant;  ///< Optional: the tenant's name, to reach a dedicated tenant.
-  std::vector<std::string> event_type_ids;
+  std::vector<std::string> event_type_ids;      ///< The event types' ids; at least one.
   std::optional<std::string> from_time_bucket;  ///< Inclusive.
   std::optional<std::string> to_time_bucket;    ///< Inclusive.
   std::optional<read_order> order;              ///< Unset: ascending.
-  std::optional<int> page_size;
-  std::optional<std::int64_t> cursor;  ///< From a previous page's `next_cursor`.
+  std::optional<int> page_size;                 ///< Positive; unset: the server's default.
+  std::optional<std::int64_t> cursor;           ///< From a previous page's `next_cursor`.
 };
 
 /// @brief The events of some event types in one time bucket. `GET /api/v1/events`.
 struct event_list {
-  using result_type = event_page;
+  using result_type = event_page;  ///< What execute() returns.
+  /// The name in diagnostics and the log.
   static constexpr const char* command_name = "event_list";
-  static constexpr bool idempotent = true;
+  static constexpr bool idempotent = true;  ///< Whether a retry may resend what the server got.
   std::string tenant;  ///< Optional: the tenant's name, to reach a dedicated tenant.
-  std::vector<std::string> event_type_ids;
-  std::string time_bucket;
-  std::optional<std::string> cursor;  ///< From a previous page's `next_cursor`.
-  std::optional<int> page_size;
+  std::vector<std::string> event_type_ids;    ///< The event types' ids; at least one.
+  std::string time_bucket;                    ///< `YYYYMMDDhh0000`: the bucket to read.
+  std::optional<std::string> cursor;          ///< From a previous page's `next_cursor`.
+  std::optional<int> page_size;               ///< Positive; unset: the server's default.
   std::optional<std::string> from_event_id;   ///< Inclusive.
   std::optional<std::string> after_event_id;  ///< Exclusive; ignored with `from_event_id`.
   std::optional<std::string> to_event_id;     ///< Inclusive.
   std::optional<read_order> order;            ///< Unset: ascending.
-  bool include_sensitive_data = false;
+  bool include_sensitive_data = false;        ///< true: ask for the sensitive data as stored.
 };
 
 /// @brief Time buckets by names: tenant, data core id, flow type and event type names.
 /// `POST /api/v1/time-buckets/by-names`.
 struct events_fetch_time_buckets_by_names {
-  using result_type = time_bucket_page;
+  using result_type = time_bucket_page;  ///< What execute() returns.
+  /// The name in diagnostics and the log.
   static constexpr const char* command_name = "events_fetch_time_buckets_by_names";
-  static constexpr bool idempotent = true;
-  std::string tenant;  ///< The tenant's name.
-  std::string data_core_id;
-  std::string flow_type;                 ///< The flow type's name.
-  std::vector<std::string> event_types;  ///< Event type names; at least one.
-  std::optional<std::int64_t> cursor;
-  std::optional<int> page_size;
+  static constexpr bool idempotent = true;      ///< Whether a retry may resend what the server got.
+  std::string tenant;                           ///< The tenant's name.
+  std::string data_core_id;                     ///< The data core's id.
+  std::string flow_type;                        ///< The flow type's name.
+  std::vector<std::string> event_types;         ///< Event type names; at least one.
+  std::optional<std::int64_t> cursor;           ///< From a previous page's `next_cursor`.
+  std::optional<int> page_size;                 ///< Positive; unset: the server's default.
   std::optional<std::string> from_time_bucket;  ///< Inclusive.
   std::optional<std::string> to_time_bucket;    ///< Inclusive.
 };
 
 /// @brief Events of one time bucket by names. `POST /api/v1/events`.
 struct events_fetch {
-  using result_type = event_page;
+  using result_type = event_page;  ///< What execute() returns.
+  /// The name in diagnostics and the log.
   static constexpr const char* command_name = "events_fetch";
-  static constexpr bool idempotent = true;
-  std::string tenant;  ///< The tenant's name.
-  std::string data_core_id;
-  std::string flow_type;                 ///< The flow type's name.
-  std::vector<std::string> event_types;  ///< Event type names; at least one.
-  std::string time_bucket;
-  std::optional<std::string> cursor;
-  std::optional<int> page_size;
+  static constexpr bool idempotent = true;    ///< Whether a retry may resend what the server got.
+  std::string tenant;                         ///< The tenant's name.
+  std::string data_core_id;                   ///< The data core's id.
+  std::string flow_type;                      ///< The flow type's name.
+  std::vector<std::string> event_types;       ///< Event type names; at least one.
+  std::string time_bucket;                    ///< `YYYYMMDDhh0000`: the bucket to read.
+  std::optional<std::string> cursor;          ///< From a previous page's `next_cursor`.
+  std::optional<int> page_size;               ///< Positive; unset: the server's default.
   std::optional<std::string> from_event_id;   ///< Inclusive.
   std::optional<std::string> after_event_id;  ///< Exclusive; ignored with `from_event_id`.
   std::optional<std::string> to_event_id;     ///< Inclusive.
-  bool include_sensitive_data = false;
+  bool include_sensitive_data = false;        ///< true: ask for the sensitive data as stored.
 };
 
 }  // namespace flowcore

@@ -79,14 +79,15 @@ struct ingest_batch_result {
 /// (an answer without a string `eventId` and a boolean `success`), and the transport errors
 /// of every command.
 struct ingest_event {
-  using result_type = flowcore::ingest_result;
+  using result_type = flowcore::ingest_result;  ///< What execute() returns.
+  /// The name in diagnostics and the log.
   static constexpr const char* command_name = "ingest_event";
-  static constexpr bool idempotent = false;
-  std::string tenant_name;      ///< The tenant's name (not its id).
-  std::string data_core_id;     ///< The data core's id.
-  std::string flow_type_name;   ///< The flow type's name.
-  std::string event_type_name;  ///< The event type's name.
-  std::string event_data;       ///< JSON text (an object for the real service), sent verbatim.
+  static constexpr bool idempotent = false;  ///< Whether a retry may resend what the server got.
+  std::string tenant_name;                   ///< The tenant's name (not its id).
+  std::string data_core_id;                  ///< The data core's id.
+  std::string flow_type_name;                ///< The flow type's name.
+  std::string event_type_name;               ///< The event type's name.
+  std::string event_data;  ///< JSON text (an object for the real service), sent verbatim.
   std::map<std::string, std::string> metadata;  ///< Empty: none.
   /// ISO-8601 time; picks the hourly time bucket the event is stored in (default: now).
   std::optional<std::string> event_time;
@@ -114,20 +115,21 @@ struct ingest_event {
 /// not JSON (named by index), and `invalid_response` when `eventIds` does not hold exactly
 /// one id per event sent.
 struct ingest_batch {
-  using result_type = flowcore::ingest_batch_result;
+  using result_type = flowcore::ingest_batch_result;  ///< What execute() returns.
+  /// The name in diagnostics and the log.
   static constexpr const char* command_name = "ingest_batch";
-  static constexpr bool idempotent = false;
-  std::string tenant_name;
-  std::string data_core_id;
-  std::string flow_type_name;
-  std::string event_type_name;
-  std::vector<std::string> events;  ///< JSON texts, at least one, sent in this order.
-  std::map<std::string, std::string> metadata;
-  std::optional<std::string> event_time;
-  std::optional<std::string> valid_time;
-  std::optional<std::string> ttl;
-  std::optional<bool> is_ephemeral;
-  std::optional<bool> flowcore_managed;
+  static constexpr bool idempotent = false;     ///< Whether a retry may resend what the server got.
+  std::string tenant_name;                      ///< The tenant's name (not its id).
+  std::string data_core_id;                     ///< The data core's id.
+  std::string flow_type_name;                   ///< The flow type's name.
+  std::string event_type_name;                  ///< The event type's name.
+  std::vector<std::string> events;              ///< JSON texts, at least one, sent in this order.
+  std::map<std::string, std::string> metadata;  ///< As in `ingest_event`; empty: none.
+  std::optional<std::string> event_time;        ///< As in `ingest_event`, for every event.
+  std::optional<std::string> valid_time;        ///< As in `ingest_event`, for every event.
+  std::optional<std::string> ttl;               ///< As in `ingest_event`, for every event.
+  std::optional<bool> is_ephemeral;             ///< As in `ingest_event`, for every event.
+  std::optional<bool> flowcore_managed;         ///< As in `ingest_event`.
 };
 
 }  // namespace flowcore

@@ -98,6 +98,7 @@ struct request_record {
 /// while nothing runs it.
 class server {
  public:
+  /// @brief A server on `ex`; nothing is bound until `start()`.
   explicit server(boost::asio::any_io_executor ex, server_options options = {});
   ~server();
   server(const server&) = delete;
