@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # build.sh demo | test | bench | package
 #   demo: build the release preset, start flowcore-stub on a free port, run the examples
-#         (quickstart, lifecycle, notifications, tail, producer) against it, stop the stub.
+#         (quickstart, lifecycle, notifications, tail, producer, errors, retry, bearer,
+#         logger, read_events) against it, stop the stub.
 #   test: build the test preset (AddressSanitizer + UBSan) and run the whole suite with ctest,
 #         then build the tsan preset (ThreadSanitizer) and run the integration suites again.
 #   bench: build the release preset and run every benchmark (bench/all.sh), client and stub
