@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # build.sh demo | test | bench | package | docs
 #   demo: build the release preset, start flowcore-stub on a free port, run the examples
-#         (quickstart, lifecycle, notifications, tail, producer) against it, stop the stub.
+#         (quickstart, lifecycle, notifications, tail, producer, errors, retry, bearer,
+#         logger, read_events) against it, stop the stub.
 #   test: build the test preset (AddressSanitizer + UBSan) and run the whole suite with ctest,
 #         then build the tsan preset (ThreadSanitizer) and run the integration suites again.
 #         Also needs doxygen: the docs.api_reference test fails on any warning.
@@ -62,7 +63,7 @@ run_demo() {
   done
   [ -n "$url" ] || { echo "build.sh: flowcore-stub did not start"; exit 1; }
   echo "build.sh: stub at $url"
-  for example in quickstart lifecycle notifications tail producer; do
+  for example in quickstart lifecycle notifications tail producer errors retry bearer logger read_events; do
     echo "== $example"
     "$bin/$example" "$url"
   done

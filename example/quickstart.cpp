@@ -30,7 +30,7 @@ int main(int argc, char** argv) {
   asio::io_context ioc;
   fc::client client(ioc.get_executor(),
                     fc::client_options{
-                        .credentials = fc::api_key{key ? key : "fc_demo_0123456789abcdef"},
+                        .credentials = fc::api_key{.key = key ? key : "fc_demo_0123456789abcdef"},
                         .base_url = argc > 1 ? argv[1] : "http://127.0.0.1:8080",
                     });
   int status = 0;

@@ -165,9 +165,10 @@ int main(int argc, char** argv) {
   std::filesystem::remove(position_file);  // start from "now", not from an older run
   const char* key = std::getenv("FLOWCORE_API_KEY");
   asio::io_context ioc;
-  fc::client client(ioc.get_executor(),
-                    fc::client_options{.credentials = fc::api_key{key ? key : "fc_example_secret"},
-                                       .base_url = url});
+  fc::client client(
+      ioc.get_executor(),
+      fc::client_options{.credentials = fc::api_key{.key = key ? key : "fc_example_secret"},
+                         .base_url = url});
   int status = 0;
   asio::co_spawn(ioc, run(client, position_file, status), [&](std::exception_ptr e) {
     if (!e) return;
