@@ -16,8 +16,6 @@
 //
 //   call_bench BASE_URL [CALLS=20000] [IN_FLIGHT=1,8,32,128,512] [WHICH=both|flowcore|floor]
 //              [--heap]
-#include "fetch_or_create.hpp"
-
 #include <flowcore/flowcore.hpp>
 
 #include <boost/asio/as_tuple.hpp>
@@ -408,7 +406,7 @@ asio::awaitable<std::string> bench_data_core(fc::client& client) {
   const fc::tenant acme = co_await client.execute(tenant_cmd);
   fc::data_core_fetch fetch{.tenant = "acme", .data_core = "bench-calls"};
   fc::data_core_create create{.tenant_id = acme.id, .name = "bench-calls"};
-  co_return (co_await fc::bench::fetch_or_create(client, fetch, create)).id;
+  co_return (co_await fc::fetch_or_create(client, fetch, create)).id;
 }
 
 std::vector<int> parse_list(const std::string& text) {

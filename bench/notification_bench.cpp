@@ -10,8 +10,6 @@
 //
 // Run it against an out-of-process flowcore-stub (bench/run.sh does), so the stub's
 // memory is not counted.
-#include "fetch_or_create.hpp"
-
 #include <flowcore/flowcore.hpp>
 
 #include <boost/asio/co_spawn.hpp>
@@ -42,7 +40,6 @@ namespace {
 
 const fc::api_key bench_key{"fc_bench_0123456789abcdef"};
 
-using flowcore::bench::fetch_or_create;
 
 // acme / bench / tick / happened. Returns the data core's id.
 asio::awaitable<std::string> make_topology(fc::client& client) {
@@ -50,13 +47,13 @@ asio::awaitable<std::string> make_topology(fc::client& client) {
   const fc::tenant acme = co_await client.execute(tenant_cmd);
   fc::data_core_fetch core_fetch{.tenant = "acme", .data_core = "bench"};
   fc::data_core_create core_create{.tenant_id = acme.id, .name = "bench"};
-  const fc::data_core core = co_await fetch_or_create(client, core_fetch, core_create);
+  const fc::data_core core = co_await fc::fetch_or_create(client, core_fetch, core_create);
   fc::flow_type_fetch flow_fetch{.data_core_id = core.id, .flow_type = "tick"};
   fc::flow_type_create flow_create{.data_core_id = core.id, .name = "tick"};
-  const fc::flow_type flow = co_await fetch_or_create(client, flow_fetch, flow_create);
+  const fc::flow_type flow = co_await fc::fetch_or_create(client, flow_fetch, flow_create);
   fc::event_type_fetch type_fetch{.flow_type_id = flow.id, .event_type = "happened"};
   fc::event_type_create type_create{.flow_type_id = flow.id, .name = "happened"};
-  co_await fetch_or_create(client, type_fetch, type_create);
+  co_await fc::fetch_or_create(client, type_fetch, type_create);
   co_return core.id;
 }
 

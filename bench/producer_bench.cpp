@@ -20,8 +20,6 @@
 // Run it against an out-of-process flowcore-stub (bench/run.sh producer_bench does), so
 // that the CPU measured is the client's only. The API key comes from FLOWCORE_API_KEY; the
 // stub accepts any well-formed key.
-#include "fetch_or_create.hpp"
-
 #include <flowcore/flowcore.hpp>
 
 #include <boost/asio/co_spawn.hpp>
@@ -60,15 +58,14 @@ double cpu_us() {
 
 // acme / bench-producer / tick / ev-<run>: a fresh event type per run.
 asio::awaitable<fc::ingest_event> make_destination(fc::client& client) {
-  using flowcore::bench::fetch_or_create;
   fc::tenant_fetch tenant_cmd{.tenant = "acme"};
   const fc::tenant acme = co_await client.execute(tenant_cmd);
   fc::data_core_fetch core_fetch{.tenant = "acme", .data_core = "bench-producer"};
   fc::data_core_create core_create{.tenant_id = acme.id, .name = "bench-producer"};
-  const fc::data_core core = co_await fetch_or_create(client, core_fetch, core_create);
+  const fc::data_core core = co_await fc::fetch_or_create(client, core_fetch, core_create);
   fc::flow_type_fetch flow_fetch{.data_core_id = core.id, .flow_type = "tick"};
   fc::flow_type_create flow_create{.data_core_id = core.id, .name = "tick"};
-  const fc::flow_type flow = co_await fetch_or_create(client, flow_fetch, flow_create);
+  const fc::flow_type flow = co_await fc::fetch_or_create(client, flow_fetch, flow_create);
   const std::string name = "ev-" + std::to_string(steady::now().time_since_epoch().count());
   fc::event_type_create type_cmd{.flow_type_id = flow.id, .name = name};
   co_await client.execute(type_cmd);

@@ -14,8 +14,6 @@
 // Run it against an out-of-process flowcore-stub (bench/run.sh tail_bench does), so that
 // the CPU measured is the client's only. The API key comes from FLOWCORE_API_KEY; the stub
 // accepts any well-formed key.
-#include "fetch_or_create.hpp"
-
 #include <flowcore/flowcore.hpp>
 
 #include <boost/asio/co_spawn.hpp>
@@ -59,7 +57,6 @@ struct topology {
   std::string live;          // event type name, live lag
 };
 
-using flowcore::bench::fetch_or_create;
 
 // acme / bench-tail / tick / caught-<run> and live-<run>.
 asio::awaitable<topology> make_topology(fc::client& client) {
@@ -67,10 +64,10 @@ asio::awaitable<topology> make_topology(fc::client& client) {
   const fc::tenant acme = co_await client.execute(tenant_cmd);
   fc::data_core_fetch core_fetch{.tenant = "acme", .data_core = "bench-tail"};
   fc::data_core_create core_create{.tenant_id = acme.id, .name = "bench-tail"};
-  const fc::data_core core = co_await fetch_or_create(client, core_fetch, core_create);
+  const fc::data_core core = co_await fc::fetch_or_create(client, core_fetch, core_create);
   fc::flow_type_fetch flow_fetch{.data_core_id = core.id, .flow_type = "tick"};
   fc::flow_type_create flow_create{.data_core_id = core.id, .name = "tick"};
-  const fc::flow_type flow = co_await fetch_or_create(client, flow_fetch, flow_create);
+  const fc::flow_type flow = co_await fc::fetch_or_create(client, flow_fetch, flow_create);
   const std::string run = std::to_string(steady::now().time_since_epoch().count());
   topology t{.data_core_id = core.id, .caught_up = "caught-" + run, .live = "live-" + run};
   fc::event_type_create caught_cmd{.flow_type_id = flow.id, .name = t.caught_up};

@@ -27,29 +27,16 @@
 namespace asio = boost::asio;
 namespace fc = flowcore;
 
-// Fetches what `fetch` names, creating it with `create` when it does not exist yet, so
-// the example can run against a server that already has them.
-template <class Fetch, class Create>
-asio::awaitable<typename Fetch::result_type> fetch_or_create(fc::client& client, Fetch fetch,
-                                                             Create create) {
-  try {
-    co_return co_await client.execute(fetch);
-  } catch (const fc::client_error& e) {
-    if (e.code() != fc::error::not_found) throw;
-  }
-  co_return co_await client.execute(create);
-}
-
 // acme / orders / order / a new event type per run, so a second run reads only its own.
 asio::awaitable<fc::event_type> make_event_type(fc::client& client, std::string& data_core_id) {
   fc::tenant_fetch tenant_cmd{.tenant = "acme"};
   const fc::tenant acme = co_await client.execute(tenant_cmd);
   fc::data_core_fetch core_fetch{.tenant = "acme", .data_core = "orders"};
   fc::data_core_create core_create{.tenant_id = acme.id, .name = "orders"};
-  data_core_id = (co_await fetch_or_create(client, core_fetch, core_create)).id;
+  data_core_id = (co_await fc::fetch_or_create(client, core_fetch, core_create)).id;
   fc::flow_type_fetch flow_fetch{.data_core_id = data_core_id, .flow_type = "order"};
   fc::flow_type_create flow_create{.data_core_id = data_core_id, .name = "order"};
-  const fc::flow_type flow = co_await fetch_or_create(client, flow_fetch, flow_create);
+  const fc::flow_type flow = co_await fc::fetch_or_create(client, flow_fetch, flow_create);
   const auto run = std::chrono::steady_clock::now().time_since_epoch().count();
   fc::event_type_create type_cmd{.flow_type_id = flow.id, .name = "created-" + std::to_string(run)};
   co_return co_await client.execute(type_cmd);

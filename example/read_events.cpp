@@ -26,19 +26,6 @@ namespace fc = flowcore;
 
 namespace {
 
-// Fetches what `fetch` names, creating it with `create` when it does not exist yet, so
-// the example can run against a server that already has them.
-template <class Fetch, class Create>
-asio::awaitable<typename Fetch::result_type> fetch_or_create(fc::client& client, Fetch fetch,
-                                                             Create create) {
-  try {
-    co_return co_await client.execute(fetch);
-  } catch (const fc::client_error& e) {
-    if (e.code() != fc::error::not_found) throw;
-  }
-  co_return co_await client.execute(create);
-}
-
 // Each event's time picks its hourly bucket: these two give 20260101100000 and
 // 20260101110000.
 const std::vector<std::string> hours = {"2026-01-01T10:15:00Z", "2026-01-01T11:45:00Z"};
@@ -48,10 +35,10 @@ asio::awaitable<bool> run(fc::client& client) {
   const fc::tenant acme = co_await client.execute(tenant);
   fc::data_core_fetch core_fetch{.tenant = "acme", .data_core = "orders"};
   fc::data_core_create core_create{.tenant_id = acme.id, .name = "orders"};
-  const fc::data_core core = co_await fetch_or_create(client, core_fetch, core_create);
+  const fc::data_core core = co_await fc::fetch_or_create(client, core_fetch, core_create);
   fc::flow_type_fetch flow_fetch{.data_core_id = core.id, .flow_type = "order"};
   fc::flow_type_create flow_create{.data_core_id = core.id, .name = "order"};
-  const fc::flow_type flow = co_await fetch_or_create(client, flow_fetch, flow_create);
+  const fc::flow_type flow = co_await fc::fetch_or_create(client, flow_fetch, flow_create);
 
   // Two new event types per run, so that a second run reads only its own events.
   const auto run_id = std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());

@@ -29,32 +29,19 @@ namespace asio = boost::asio;
 namespace fc = flowcore;
 using namespace std::chrono_literals;
 
-// Fetches what `fetch` names, creating it with `create` when it does not exist yet, so
-// the example can run against a server that already has them.
-template <class Fetch, class Create>
-asio::awaitable<typename Fetch::result_type> fetch_or_create(fc::client& client, Fetch fetch,
-                                                             Create create) {
-  try {
-    co_return co_await client.execute(fetch);
-  } catch (const fc::client_error& e) {
-    if (e.code() != fc::error::not_found) throw;
-  }
-  co_return co_await client.execute(create);
-}
-
 // acme / orders / order / created. Returns the data core's id.
 asio::awaitable<std::string> make_topology(fc::client& client) {
   fc::tenant_fetch tenant_cmd{.tenant = "acme"};
   const fc::tenant acme = co_await client.execute(tenant_cmd);
   fc::data_core_fetch core_fetch{.tenant = "acme", .data_core = "orders"};
   fc::data_core_create core_create{.tenant_id = acme.id, .name = "orders"};
-  const fc::data_core core = co_await fetch_or_create(client, core_fetch, core_create);
+  const fc::data_core core = co_await fc::fetch_or_create(client, core_fetch, core_create);
   fc::flow_type_fetch flow_fetch{.data_core_id = core.id, .flow_type = "order"};
   fc::flow_type_create flow_create{.data_core_id = core.id, .name = "order"};
-  const fc::flow_type flow = co_await fetch_or_create(client, flow_fetch, flow_create);
+  const fc::flow_type flow = co_await fc::fetch_or_create(client, flow_fetch, flow_create);
   fc::event_type_fetch type_fetch{.flow_type_id = flow.id, .event_type = "created"};
   fc::event_type_create type_create{.flow_type_id = flow.id, .name = "created"};
-  co_await fetch_or_create(client, type_fetch, type_create);
+  co_await fc::fetch_or_create(client, type_fetch, type_create);
   co_return core.id;
 }
 
