@@ -188,13 +188,14 @@ producer_state::destination* producer_state::find_or_add(ingest_event& event,
 void producer_state::accept(send_list& from, send_list::iterator it) {
   const bool admitted_now = room_.empty() && has_room_for(it->data.size());
   room_.splice(room_.end(), from, it);
+  // Until it joins a batch, a cancel removes it.
+  it->slot = it->handler.get_cancellation_slot();
+  if (it->slot.is_connected()) it->slot.emplace<send_canceller>(this, it);
   if (admitted_now) {
     admit(it);
     return;
   }
   counters_.peak_waiting_for_room = std::max(counters_.peak_waiting_for_room, room_.size());
-  it->slot = it->handler.get_cancellation_slot();
-  if (it->slot.is_connected()) it->slot.emplace<send_canceller>(this, it);
 }
 
 // An event larger than the whole buffer would never fit: it is admitted alone.
@@ -212,10 +213,6 @@ void producer_state::admit(send_list::iterator it) {
   buffered_bytes_ += bytes;
   counters_.peak_buffered_bytes = std::max(counters_.peak_buffered_bytes, buffered_bytes_);
   d.waiting_bytes += bytes;
-  if (!it->slot.is_connected()) {
-    it->slot = it->handler.get_cancellation_slot();
-    if (it->slot.is_connected()) it->slot.emplace<send_canceller>(this, it);
-  }
   consider(d);
 }
 
