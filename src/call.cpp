@@ -234,18 +234,6 @@ asio::awaitable<void> call::sleep(milliseconds d) {
   co_await timer.async_wait(asio::use_awaitable);  // throws operation_aborted when cancelled
 }
 
-void call_registration::forward_from(asio::cancellation_slot caller) {
-  if (!caller.is_connected()) return;
-  caller_ = caller;
-  caller_.assign(
-      [this](asio::cancellation_type) { signal_.emit(asio::cancellation_type::terminal); });
-}
-
-void call_registration::detach() {
-  if (caller_.is_connected()) caller_.clear();
-  caller_ = {};
-}
-
 boost::system::error_code end_call(client_impl& client, const char* command, diagnostics& diag,
                                    const call* c, std::exception_ptr failure) {
   if (!failure) return {};

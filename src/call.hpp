@@ -119,54 +119,6 @@ class call {
   redactor own_secrets_;  // tokens fetched and secrets named during this call
 };
 
-/// A call registered with its client, so that the last client handle can cancel it at
-/// once (a call must never outlive its client waiting for a deadline); the caller's own
-/// cancellation slot is forwarded to the same signal.
-class call_registration {
- public:
-  explicit call_registration(client_impl& client) : client_(client), next_(client.calls) {
-    if (next_) next_->prev_ = this;
-    client_.calls = this;
-  }
-  call_registration(const call_registration&) = delete;
-  call_registration& operator=(const call_registration&) = delete;
-  ~call_registration() {
-    detach();
-    (prev_ ? prev_->next_ : client_.calls) = next_;
-    if (next_) next_->prev_ = prev_;
-  }
-
-  /// The slot the call's coroutine is bound to.
-  boost::asio::cancellation_slot slot() { return signal_.slot(); }
-
-  /// Until detach(), a cancellation of any type emitted on `caller` cancels the call too.
-  ///
-  /// It reaches the call as terminal: the call's coroutine, like any spawned coroutine,
-  /// lets only terminal cancellation through by default, and so do the composed operations
-  /// it awaits. Terminal is right for every type here: a cancelled call closes its
-  /// connection and ends with `cancelled`, whatever it was doing.
-  void forward_from(boost::asio::cancellation_slot caller);
-  /// The call is over: the caller's slot is theirs again.
-  void detach();
-
-  /// Cancels the call for its client (the last handle went); once only.
-  void cancel() {
-    cancelled_ = true;
-    signal_.emit(boost::asio::cancellation_type::terminal);
-  }
-  bool cancelled() const noexcept { return cancelled_; }
-  call_registration* next() const noexcept { return next_; }
-
- private:
-  client_impl& client_;
-  boost::asio::cancellation_signal signal_;
-  boost::asio::cancellation_slot caller_;
-  // The client's list of calls in flight.
-  call_registration* prev_ = nullptr;
-  call_registration* next_;
-  bool cancelled_ = false;
-};
-
 /// How a call ended, once its body returned (`failure` null) or threw: the error code,
 /// with `diag` completed (our message redacted with the call's secrets when `c` is set,
 /// a sample of what the server sent) and a failed call logged, at warning unless the

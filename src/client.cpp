@@ -1,8 +1,12 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #include "client_impl.hpp"
 
-#include "call.hpp"
 #include "call_failure.hpp"
+#include "call_registration.hpp"
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/strand.hpp>
 
 #include <vector>
 
@@ -21,8 +25,16 @@ transport_options transport_options_from(const client_options& o) {
 
 }  // namespace
 
-client_impl::client_impl(boost::asio::any_io_executor ex, client_options opts)
-    : executor_(std::move(ex)),
+boost::asio::any_io_executor client_strand(const boost::asio::any_io_executor& ex) {
+  namespace asio = boost::asio;
+  if (ex.target<asio::strand<asio::io_context::executor_type>>() ||
+      ex.target<asio::strand<asio::any_io_executor>>())
+    return ex;
+  return asio::make_strand(ex);
+}
+
+client_impl::client_impl(const boost::asio::any_io_executor& ex, client_options opts)
+    : executor_(client_strand(ex)),
       options_(std::move(opts)),
       transport_(executor_, transport_options_from(options_)),
       rng_(std::random_device{}()) {
@@ -120,7 +132,11 @@ client::client(executor_type ex, client_options options, construct_tag)
       // Calls hold impl_, not this token: when the last handle goes, the token's deleter
       // runs while calls may still be in flight, and cancels them.
       last_handle_(nullptr, [impl = std::weak_ptr<detail::client_impl>(impl_)](void*) {
-        if (auto alive = impl.lock()) alive->cancel_all();
+        // The last handle may go on any thread; the calls live on the client's strand.
+        if (auto alive = impl.lock()) {
+          const auto strand = alive->executor();
+          boost::asio::dispatch(strand, [alive = std::move(alive)] { alive->cancel_all(); });
+        }
       }) {}
 
 client::executor_type client::get_executor() const noexcept { return impl_->executor(); }

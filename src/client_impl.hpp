@@ -26,12 +26,22 @@ namespace flowcore::detail {
 
 class call_registration;
 
+/// The strand a client runs on, made from the executor it was given: that executor itself
+/// when it is a strand already (the common `make_strand(io_context)`, so a caller on it
+/// never hops), else a new strand over it. A strand, always: the client's state (pool,
+/// caches, calls in flight) is touched only from there, and callers on other threads or
+/// executors are carried over to it (docs/design.md "Threads").
+boost::asio::any_io_executor client_strand(const boost::asio::any_io_executor& ex);
+
 enum class credentials_mode { api_key, bearer };
 
 class client_impl {
  public:
-  client_impl(boost::asio::any_io_executor ex, client_options opts);
+  /// `ex` is the executor the client was given; the client runs on a strand of it (see
+  /// client_strand).
+  client_impl(const boost::asio::any_io_executor& ex, client_options opts);
 
+  /// The client's strand: every call, connection and timer of the client runs on it.
   const boost::asio::any_io_executor& executor() const noexcept { return executor_; }
   const client_options& options() const noexcept { return options_; }
   credentials_mode mode() const noexcept;
@@ -65,7 +75,7 @@ class client_impl {
   }
 
   /// The calls in flight: the first of an intrusive list of their registrations
-  /// (call_registration, call.hpp), so that registering a call allocates nothing.
+  /// (call_registration.hpp), so that registering a call allocates nothing.
   call_registration* calls = nullptr;
   /// The last fc::client handle is gone: every call in flight ends with cancelled, without
   /// waiting for its deadline, which could be long after its client was dropped. The calls

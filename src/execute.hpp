@@ -18,10 +18,10 @@
 // transport's exchange are the only frames between it and the socket.
 
 #include "call.hpp"
+#include "call_registration.hpp"
 
 #include <flowcore/client.hpp>
 
-#include <boost/asio/append.hpp>
 #include <boost/asio/associated_cancellation_slot.hpp>
 #include <boost/asio/associated_executor.hpp>
 #include <boost/asio/bind_cancellation_slot.hpp>
@@ -36,7 +36,9 @@
 
 namespace flowcore::detail {
 
-/// One call in flight: what it was asked, what it found, and whom to tell.
+/// One call in flight: what it was asked, what it found, and whom to tell. Shared between
+/// the call's coroutine and the forwarder in the caller's cancellation slot, which holds
+/// it weakly.
 template <class Command>
 struct call_operation {
   call_operation(std::shared_ptr<client_impl> client, Command command, call_options options,
@@ -46,7 +48,8 @@ struct call_operation {
         opts(std::move(options)),
         diag_out(diagnostics_out),
         registration(*impl),
-        handler(std::move(completion)) {
+        handler(std::move(completion)),
+        caller_slot(boost::asio::get_associated_cancellation_slot(handler)) {
     diag.command = Command::command_name;
   }
 
@@ -59,6 +62,7 @@ struct call_operation {
   boost::system::error_code ec;
   call_registration registration;  // after impl: it goes first
   handler_for<Command> handler;
+  boost::asio::cancellation_slot caller_slot;  // the handler's; cleared on its executor
 };
 
 /// Runs the command inside a call and records how it ended in `op`. Throws nothing but
@@ -82,36 +86,52 @@ boost::asio::awaitable<void> run_operation(call_operation<Command>& op) {
   op.ec = end_call(*op.impl, Command::command_name, op.diag, c ? &*c : nullptr, failure);
 }
 
-/// Completes `op`: its registration ends, the caller's diagnostics are filled in, and the
-/// handler runs on its own executor with the code and the result.
+/// On the client's strand: completes `op`. Its registration ends, the caller's diagnostics
+/// are filled in, and on the handler's own executor the caller's slot is cleared and the
+/// handler runs with the code and the result.
 template <class Command>
-void complete_operation(std::unique_ptr<call_operation<Command>> op, std::exception_ptr failure) {
+void complete_operation(std::shared_ptr<call_operation<Command>> op, std::exception_ptr failure) {
   namespace asio = boost::asio;
-  op->registration.detach();
+  op->registration.unlink();
   if (failure) std::rethrow_exception(failure);  // only bad_alloc escapes run_operation
   if (op->diag_out) *op->diag_out = std::move(op->diag);
-  auto handler = std::move(op->handler);
-  auto handler_ex = asio::get_associated_executor(handler, op->impl->executor());
-  auto completion = asio::append(std::move(handler), op->ec, std::move(op->result));
+  auto handler_ex = asio::get_associated_executor(op->handler, op->impl->executor());
+  auto completion = [handler = std::move(op->handler), ec = op->ec,
+                     result = std::move(op->result), caller_slot = op->caller_slot]() mutable {
+    if (caller_slot.is_connected()) caller_slot.clear();
+    std::move(handler)(ec, std::move(result));
+  };
   op.reset();  // registered no longer when the handler runs
   asio::dispatch(handler_ex, std::move(completion));
 }
 
+/// On the client's strand: registers `op` with its client and starts its coroutine.
 template <class Command>
-void start_execute(std::shared_ptr<client_impl> impl, Command cmd, call_options opts,
-                   diagnostics* diag, handler_for<Command> handler) {
+void begin_operation(std::shared_ptr<call_operation<Command>> op) {
   namespace asio = boost::asio;
-  auto ex = impl->executor();
-  auto op = std::make_unique<call_operation<Command>>(std::move(impl), std::move(cmd),
-                                                      std::move(opts), diag, std::move(handler));
+  op->registration.link();
   call_operation<Command>& running = *op;
-  running.registration.forward_from(asio::get_associated_cancellation_slot(running.handler));
   asio::co_spawn(
-      ex, run_operation(running),
+      running.impl->executor(), run_operation(running),
       asio::bind_cancellation_slot(running.registration.slot(),
                                    [op = std::move(op)](std::exception_ptr failure) mutable {
                                      complete_operation(std::move(op), failure);
                                    }));
+}
+
+/// Callable from any thread: the call is carried to the client's strand (at once when this
+/// thread may enter it, as always with one thread), and completes on the handler's
+/// executor (docs/design.md "Threads").
+template <class Command>
+void start_execute(std::shared_ptr<client_impl> impl, Command cmd, call_options opts,
+                   diagnostics* diag, handler_for<Command> handler) {
+  namespace asio = boost::asio;
+  auto op = std::make_shared<call_operation<Command>>(std::move(impl), std::move(cmd),
+                                                      std::move(opts), diag, std::move(handler));
+  // The slot is the caller's: installed here, on the caller's thread.
+  forward_cancellation(op->caller_slot, std::shared_ptr<call_registration>(op, &op->registration));
+  const asio::any_io_executor strand = op->impl->executor();
+  asio::dispatch(strand, [op = std::move(op)]() mutable { begin_operation(std::move(op)); });
 }
 
 // The same initiation as async_execute, awaited with use_awaitable: its result goes

@@ -52,15 +52,19 @@ boost::asio::awaitable<result_of<Command>> execute(std::shared_ptr<client_impl> 
 /// @brief A handle to a Flowcore client: credentials, a connection pool per origin,
 /// retry policy, timeouts and the tenant-instance cache.
 ///
-/// Cheap to copy: copies share one client. Everything runs on the executor given at
-/// construction; there are no internal threads. With a multi-threaded `io_context`,
-/// pass a strand.
+/// Cheap to copy: copies share one client. There are no internal threads: the client runs
+/// its calls, connections and timers on a strand of the executor given at construction
+/// (that executor itself when it is a strand).
 ///
 /// When the last copy is destroyed, every call still in flight ends with
 /// `fc::error::cancelled` at once; each still completes, once, and its handler runs.
 ///
 /// @par Thread safety
-/// Distinct objects: safe. Shared objects: unsafe; use from the client's executor only.
+/// Safe from any thread: calls may start on any thread or executor at once, and each
+/// completes on its handler's associated executor (an awaiting coroutine's own; by
+/// default the client's strand). Cancellation is emitted on the caller's executor, as
+/// Asio requires of every slot. The last handle may be destroyed on any thread. See
+/// docs/threads.md.
 class client {
  public:
   using executor_type = boost::asio::any_io_executor;  ///< The executor calls run on.
@@ -78,7 +82,9 @@ class client {
   explicit client(const Executor& ex, client_options options = {})
       : client(executor_type(ex), std::move(options), construct_tag{}) {}
 
-  /// @brief The executor every operation of this client runs on.
+  /// @brief The client's strand, on which its calls run: the executor given at
+  /// construction when that is a strand, else a strand over it. Callers on it never
+  /// change executor.
   executor_type get_executor() const noexcept;
 
   /// @brief Runs `cmd` and returns its result, or throws `fc::client_error`.

@@ -221,7 +221,9 @@ struct tail_counters {
 /// started from a position before that bucket, or from the beginning, delivers it.
 ///
 /// @par Thread safety
-/// Use a tail from its client's executor only. A tail is neither copyable nor movable.
+/// One caller at a time, on its client's executor (`get_executor()`): with a multi-threaded
+/// `io_context`, spawn its consumer there (docs/threads.md). A tail is neither copyable nor
+/// movable.
 class event_tail {
  public:
   using executor_type = boost::asio::any_io_executor;  ///< Its client's executor.

@@ -122,7 +122,8 @@ struct notification_counters {
 /// the stream reconnects is followed, under its new id.
 ///
 /// @par Thread safety
-/// Use a stream from its executor only (pass a strand with a multi-threaded io_context).
+/// Use a stream from its executor only (pass a strand with a multi-threaded io_context;
+/// docs/threads.md).
 /// A moved-from stream may only be destroyed or assigned to.
 class notification_stream {
  public:

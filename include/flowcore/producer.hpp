@@ -106,7 +106,10 @@ struct producer_counters {
 ///   cancelled, refused after `close()`, or cancelled when the producer is destroyed.
 ///
 /// @par Thread safety
-/// Use a producer from its client's executor only. Not copyable, not movable.
+/// One caller at a time, on its client's executor (`get_executor()`): with a multi-threaded
+/// `io_context`, spawn its users there, or hop with
+/// `co_await asio::co_spawn(producer.get_executor(), producer.send(e), asio::use_awaitable)`
+/// (docs/threads.md). Not copyable, not movable.
 class event_producer {
  public:
   using executor_type = boost::asio::any_io_executor;  ///< Its client's executor.

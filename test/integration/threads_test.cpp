@@ -9,6 +9,7 @@
 // and the checks run on the main thread after the pool has stopped.
 #include "stub_fixture.hpp"
 
+#include <boost/asio/bind_cancellation_slot.hpp>
 #include <boost/asio/bind_executor.hpp>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/post.hpp>
@@ -20,6 +21,7 @@
 #include <future>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <thread>
 #include <type_traits>
@@ -378,6 +380,196 @@ BOOST_AUTO_TEST_CASE(clients_destroyed_with_calls_in_flight_complete_each_call_o
                  boost::test_tools::per_element());
       check(outcomes[c].t, int(callbacks + awaiting));
       BOOST_TEST(outcomes[c].not_cancelled == 0);
+    }
+  }
+}
+
+// The issue's service: one client on the bare 4-thread io_context (no strand given), called
+// at once from coroutines and callbacks on strands of their own. The client carries each
+// call to its own strand and completes it on the caller's. Without that, its pool and its
+// list of calls would be touched from four threads at once (ThreadSanitizer fails the
+// suite; an ordinary build corrupts the pool).
+BOOST_AUTO_TEST_CASE(one_client_called_from_every_thread) {
+  asio::io_context ioc(pool_threads);  // outlives the stub: see threaded_stub
+  threaded_stub s;
+  constexpr int callers = 40, rounds = 25;  // 2,000 calls, about 1,000 in flight
+  fc::client client(ioc.get_executor(), s.client_options());
+  // The client made a strand of its own over the bare executor.
+  BOOST_TEST((client.get_executor().target<asio::strand<asio::any_io_executor>>() != nullptr));
+  const auto client_strand = *client.get_executor().target<asio::strand<asio::any_io_executor>>();
+  std::vector<tally> own(callers), other(callers);
+  tally unbound;  // callbacks with no executor of their own: only the client's strand runs them
+  for (int c = 0; c < callers; ++c) {
+    const strand caller = asio::make_strand(ioc);
+    const strand elsewhere = asio::make_strand(ioc);
+    asio::co_spawn(caller, make_calls(client, caller, elsewhere, &own[c], &other[c], rounds),
+                   record_exception(caller, &own[c]));
+    asio::post(caller, [client, client_strand, t = &unbound] {
+      const fc::tenant_fetch fetch{.tenant = "acme"};
+      client.async_execute(fetch, [client_strand, t](boost::system::error_code ec, fc::tenant) {
+        t->record(client_strand.running_in_this_thread(), ec);
+      });
+    });
+  }
+  BOOST_TEST(run_pool(ioc, 60s));
+  for (int c = 0; c < callers; ++c) {
+    BOOST_TEST_CONTEXT("caller " << c) {
+      check(own[c], rounds * 2);
+      check(other[c], rounds);
+    }
+  }
+  check(unbound, callers);
+}
+
+// A producer is used from one executor at a time, its client's; coroutines on other
+// strands reach it by a hop (co_spawn onto its executor), and resume on their own.
+BOOST_AUTO_TEST_CASE(a_producer_reached_from_other_strands_by_a_hop) {
+  asio::io_context ioc(pool_threads);  // outlives the stub: see threaded_stub
+  threaded_stub s;
+  const tree t = make_tree_first(s);
+  constexpr int senders = 8, events_each = 25;
+  fc::client client(ioc.get_executor(), s.client_options());
+  // Made and destroyed while no thread runs the pool.
+  auto producer = std::make_unique<fc::event_producer>(client);
+  std::vector<tally> tallies(senders);
+  std::vector<std::vector<std::string>> ids(senders);
+  for (int c = 0; c < senders; ++c) {
+    const strand own = asio::make_strand(ioc);
+    auto send_all = [](fc::event_producer* producer, tree t, strand own, tally* mine,
+                       std::vector<std::string>* ids) -> asio::awaitable<void> {
+      for (int i = 0; i < events_each; ++i) {
+        const fc::ingest_event event{.tenant_name = "acme",
+                                     .data_core_id = t.data_core,
+                                     .flow_type_name = "order",
+                                     .event_type_name = "created",
+                                     .event_data = R"({"n":1})"};
+        std::string id = co_await asio::co_spawn(producer->get_executor(), producer->send(event),
+                                                 asio::use_awaitable);
+        mine->record(own.running_in_this_thread(), {});
+        ids->push_back(std::move(id));
+      }
+    };
+    asio::co_spawn(own, send_all(producer.get(), t, own, &tallies[c], &ids[c]),
+                   record_exception(own, &tallies[c]));
+  }
+  BOOST_TEST(run_pool(ioc));
+  producer.reset();
+  std::set<std::string> distinct;
+  for (int c = 0; c < senders; ++c) {
+    BOOST_TEST_CONTEXT("sender " << c) { check(tallies[c], events_each); }
+    distinct.insert(ids[c].begin(), ids[c].end());
+  }
+  BOOST_TEST(distinct.size() == std::size_t(senders * events_each));
+  BOOST_TEST(!distinct.contains(""));
+}
+
+// A strand given to the client is its strand: callers on it never change executor.
+BOOST_AUTO_TEST_CASE(a_strand_given_is_the_clients_strand) {
+  asio::io_context ioc;
+  const strand given = asio::make_strand(ioc);
+  fc::client on_given(given, fc::client_options{});
+  BOOST_TEST((on_given.get_executor() == asio::any_io_executor(given)));
+  const asio::strand<asio::any_io_executor> any_strand = asio::make_strand(ioc.get_executor());
+  fc::client on_any(any_strand, fc::client_options{});
+  BOOST_TEST((on_any.get_executor() == asio::any_io_executor(any_strand)));
+  fc::client on_bare(ioc.get_executor(), fc::client_options{});
+  BOOST_TEST((on_bare.get_executor() != asio::any_io_executor(ioc.get_executor())));
+}
+
+// Cancellation emitted on the caller's strand, while the call runs on the client's: it is
+// carried over, and each call ends with cancelled at once (the stub never answers; the
+// deadline is 30 s and the pool gives up after 10).
+BOOST_AUTO_TEST_CASE(callers_on_other_strands_cancel_their_calls) {
+  asio::io_context ioc(pool_threads);  // outlives the stub: see threaded_stub
+  threaded_stub s;
+  s.on_stub([](flowcore::stub::server& stub) {
+    stub.add_fault({.path_prefix = "/api/v1/tenants", .count = 0, .stall = true});
+  });
+  constexpr int callers = 16, calls_each = 4;
+  fc::client client(ioc.get_executor(), s.client_options());
+  struct cancelled_calls {
+    tally t;
+    int cancelled = 0;
+  };
+  std::vector<cancelled_calls> outcomes(callers);
+  for (int c = 0; c < callers; ++c) {
+    const strand caller = asio::make_strand(ioc);
+    auto drive = [](fc::client client, strand caller,
+                    cancelled_calls* out) -> asio::awaitable<void> {
+      const fc::tenant_fetch cmd{.tenant = "acme"};
+      std::vector<std::unique_ptr<asio::cancellation_signal>> signals;
+      for (int i = 0; i < calls_each; ++i) {
+        signals.push_back(std::make_unique<asio::cancellation_signal>());
+        client.async_execute(
+            cmd, asio::bind_cancellation_slot(
+                     signals.back()->slot(),
+                     asio::bind_executor(caller,
+                                         [caller, out](boost::system::error_code ec, fc::tenant) {
+                                           out->t.record(caller.running_in_this_thread(), {});
+                                           if (ec == fc::error::cancelled) ++out->cancelled;
+                                         })));
+      }
+      // Long enough for the calls to reach the stub, or not: either way they end.
+      asio::steady_timer wait(caller, 20ms);
+      co_await wait.async_wait(asio::use_awaitable);
+      for (auto& signal : signals) signal->emit(asio::cancellation_type::terminal);
+      // The signals must outlive the calls: each completion clears its slot.
+      while (out->t.completions < calls_each) co_await asio::post(caller, asio::use_awaitable);
+    };
+    asio::co_spawn(caller, drive(client, caller, &outcomes[c]),
+                   record_exception(caller, &outcomes[c].t));
+  }
+  BOOST_TEST(run_pool(ioc));
+  for (int c = 0; c < callers; ++c) {
+    BOOST_TEST_CONTEXT("caller " << c) {
+      check(outcomes[c].t, calls_each);
+      BOOST_TEST(outcomes[c].cancelled == calls_each);
+    }
+  }
+}
+
+// The last handle may go on any thread: the calls in flight, started from other strands,
+// end with cancelled, each once, on their callers' strands.
+BOOST_AUTO_TEST_CASE(the_last_handle_goes_on_another_strand) {
+  asio::io_context ioc(pool_threads);  // outlives the stub: see threaded_stub
+  threaded_stub s;
+  s.on_stub([](flowcore::stub::server& stub) {
+    stub.add_fault({.path_prefix = "/api/v1/tenants", .count = 0, .stall = true});
+  });
+  constexpr int callers = 4, calls_each = 4;  // within the 16 connections per origin
+  std::vector<tally> outcomes(callers);
+  std::vector<int> cancelled(callers);
+  auto client = std::make_shared<fc::client>(ioc.get_executor(), s.client_options());
+  for (int c = 0; c < callers; ++c) {
+    const strand caller = asio::make_strand(ioc);
+    asio::post(caller, [client, caller, t = &outcomes[c], n = &cancelled[c]] {
+      const fc::tenant_fetch cmd{.tenant = "acme"};
+      for (int i = 0; i < calls_each; ++i)
+        client->async_execute(
+            cmd,
+            asio::bind_executor(caller, [caller, t, n](boost::system::error_code ec, fc::tenant) {
+              t->record(caller.running_in_this_thread(), {});
+              if (ec == fc::error::cancelled) ++*n;
+            }));
+    });
+  }
+  // Once every call is on the wire, the last handle goes, on a strand of its own.
+  const strand dropper = asio::make_strand(ioc);
+  auto drop = [](threaded_stub* s, std::shared_ptr<fc::client> client) -> asio::awaitable<void> {
+    auto on_the_wire = [](flowcore::stub::server& stub) {
+      return stub.hits("GET", "/api/v1/tenants/by-name/acme") >= callers * calls_each;
+    };
+    co_await s->wait_for(on_the_wire);
+    client.reset();
+  };
+  tally dropper_tally;
+  asio::co_spawn(dropper, drop(&s, std::move(client)), record_exception(dropper, &dropper_tally));
+  BOOST_TEST(run_pool(ioc));
+  BOOST_TEST(dropper_tally.failures == 0, dropper_tally.first_failure);
+  for (int c = 0; c < callers; ++c) {
+    BOOST_TEST_CONTEXT("caller " << c) {
+      check(outcomes[c], calls_each);
+      BOOST_TEST(cancelled[c] == calls_each);
     }
   }
 }
