@@ -63,7 +63,7 @@ run_demo() {
   done
   [ -n "$url" ] || { echo "build.sh: flowcore-stub did not start"; exit 1; }
   echo "build.sh: stub at $url"
-  for example in quickstart lifecycle notifications tail producer errors retry bearer logger read_events; do
+  for example in quickstart lifecycle notifications tail producer errors retry bearer logger read_events http_server; do
     echo "== $example"
     "$bin/$example" "$url"
   done
