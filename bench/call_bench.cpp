@@ -25,6 +25,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/read_until.hpp>
+#include <boost/asio/strand.hpp>
 #include <boost/asio/streambuf.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/use_future.hpp>
@@ -340,9 +341,17 @@ double flowcore_heap(setup& s, int in_flight) {
   return per_call;
 }
 
-result measure_flowcore(setup& s, int in_flight, int calls) {
+// `on_client_strand`: the client is given a strand and its callers run on it, so no call
+// changes executor. Otherwise the client is given the bare io_context executor (it makes
+// a strand of its own) and its callers run on the io_context: each call is carried to the
+// client's strand and back (docs/threads.md).
+result measure_flowcore(setup& s, int in_flight, int calls, bool on_client_strand) {
   const fc::data_core_fetch fetch{.data_core_id = s.id};
-  fc::client client(s.ioc.get_executor(), flowcore_options(s, in_flight));
+  fc::client client(on_client_strand ? asio::any_io_executor(asio::make_strand(s.ioc))
+                                     : asio::any_io_executor(s.ioc.get_executor()),
+                    flowcore_options(s, in_flight));
+  const asio::any_io_executor callers =
+      on_client_strand ? client.get_executor() : asio::any_io_executor(s.ioc.get_executor());
   auto worker = [](fc::client& client, const fc::data_core_fetch& fetch, int calls,
                    loop_meter* meter, int& busy) -> asio::awaitable<void> {
     for (int i = 0; i < calls; ++i) {
@@ -356,7 +365,7 @@ result measure_flowcore(setup& s, int in_flight, int calls) {
   auto run_loop = [&](int per_worker, loop_meter* meter) {
     int busy = in_flight;
     for (int i = 0; i < in_flight; ++i)
-      asio::co_spawn(s.ioc, worker(client, fetch, per_worker, meter, busy),
+      asio::co_spawn(callers, worker(client, fetch, per_worker, meter, busy),
                      [](std::exception_ptr e) {
                        if (e) std::rethrow_exception(e);
                      });
@@ -470,7 +479,9 @@ int main(int argc, char** argv) try {
   std::printf("|--------|------:|------:|------:|------:|------:|------:|\n");
   for (int n : in_flight) {
     if (which != "flowcore") print_row("floor", n, measure_floor(s, n, calls));
-    if (which != "floor") print_row("flowcore", n, measure_flowcore(s, n, calls));
+    if (which != "floor") print_row("flowcore", n, measure_flowcore(s, n, calls, false));
+    if (which == "both")
+      print_row("flowcore, callers on its strand", n, measure_flowcore(s, n, calls, true));
     std::fflush(stdout);
   }
   return 0;
