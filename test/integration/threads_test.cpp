@@ -395,8 +395,9 @@ BOOST_AUTO_TEST_CASE(one_client_called_from_every_thread) {
   constexpr int callers = 40, rounds = 25;  // 2,000 calls, about 1,000 in flight
   fc::client client(ioc.get_executor(), s.client_options());
   // The client made a strand of its own over the bare executor.
-  BOOST_TEST((client.get_executor().target<asio::strand<asio::any_io_executor>>() != nullptr));
-  const auto client_strand = *client.get_executor().target<asio::strand<asio::any_io_executor>>();
+  BOOST_TEST(
+      (client.get_executor().target<asio::strand<asio::io_context::executor_type>>() != nullptr));
+  const auto client_strand = *client.get_executor().target<strand>();
   std::vector<tally> own(callers), other(callers);
   tally unbound;  // callbacks with no executor of their own: only the client's strand runs them
   for (int c = 0; c < callers; ++c) {
