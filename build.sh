@@ -5,7 +5,8 @@
 #         logger, read_events) against it, stop the stub.
 #   test: build the test preset (AddressSanitizer + UBSan) and run the whole suite with ctest,
 #         then build the tsan preset (ThreadSanitizer) and run the integration suites again.
-#         Also needs doxygen: the docs.api_reference test fails on any warning.
+#         Also needs doxygen (the docs.api_reference test fails on any warning) and python3
+#         (docs.links checks the Markdown links).
 #   bench: build the release preset and run every benchmark (bench/all.sh), client and stub
 #         on separate cores; the results go into BENCHMARKS.md. Also needs strace.
 #   package: build the release preset and make the Debian package (libflowcore-dev) in
@@ -94,7 +95,7 @@ run_tests() {
 
 case "${1:-}" in
   demo) ensure_packages; run_demo ;;
-  test) ensure_packages doxygen; run_tests ;;
+  test) ensure_packages doxygen python3; run_tests ;;
   bench) ensure_packages strace; build_preset release; bench/all.sh ;;
   package)
     ensure_packages

@@ -88,10 +88,6 @@ void call::require_api_key() const {
     fail(error::not_allowed_in_mode, "not allowed in bearer mode");
 }
 
-void call::require(const std::string& value, const char* field) const {
-  if (value.empty()) fail(error::invalid_argument, std::string(field) + " is required");
-}
-
 asio::awaitable<std::shared_ptr<const std::string>> call::bearer_header(
     steady_clock::time_point deadline) {
   // The provider is bounded by the call's deadline and cancellation like any I/O.

@@ -82,8 +82,6 @@ class call {
   void require_bearer() const;
   /// Fails with not_allowed_in_mode unless the client has api-key credentials.
   void require_api_key() const;
-  /// Fails with invalid_argument ("<command>: <field> is required") when `value` is empty.
-  void require(const std::string& value, const char* field) const;
 
   /// Hides `secret` (a secret's value, a key under validation) in this call's diagnostics
   /// and log lines, wherever the server echoes it back.

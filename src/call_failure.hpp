@@ -29,6 +29,12 @@ struct call_failure : std::exception {
   throw call_failure(ec, std::move(message));
 }
 
+/// Fails with invalid_argument ("<field> is required") when `value` is empty. The boundary
+/// puts the command in front, as for every failure ("ingest_event: tenant_name is required").
+inline void require_nonempty(const std::string& value, const char* field) {
+  if (value.empty()) fail(error::invalid_argument, std::string(field) + " is required");
+}
+
 /// Fails with `message`, quoting the start of `server_text` in diagnostics (see `quoted`).
 [[noreturn]] inline void fail_quoting(boost::system::error_code ec, std::string message,
                                       std::string_view server_text) {

@@ -67,8 +67,8 @@ single_request<api_key_validation> validate(std::string target, const json::obje
 
 single_request<api_key_created> request_for(call& c, const api_key_create& cmd) {
   c.require_bearer();
-  c.require(cmd.tenant_id, "tenant_id");
-  c.require(cmd.name, "name");
+  require_nonempty(cmd.tenant_id, "tenant_id");
+  require_nonempty(cmd.name, "name");
   json::object body;
   body["tenantId"] = cmd.tenant_id;
   body["name"] = cmd.name;
@@ -80,7 +80,7 @@ single_request<api_key_created> request_for(call& c, const api_key_create& cmd) 
 
 single_request<std::vector<api_key_info>> request_for(call& c, const api_key_list& cmd) {
   c.require_bearer();
-  c.require(cmd.tenant_id, "tenant_id");
+  require_nonempty(cmd.tenant_id, "tenant_id");
   return {tenant_store_request(
               "GET", "/api/v1/api-keys" + query_builder().add("tenantId", cmd.tenant_id).str()),
           &object_array<read_info>};
@@ -88,7 +88,7 @@ single_request<std::vector<api_key_info>> request_for(call& c, const api_key_lis
 
 single_request<api_key_info> request_for(call& c, const api_key_fetch& cmd) {
   c.require_bearer();
-  c.require(cmd.api_key_id, "api_key_id");
+  require_nonempty(cmd.api_key_id, "api_key_id");
   request_spec spec = tenant_store_request("GET", api_key_path(cmd.api_key_id));
   spec.not_found_message = not_found_text("ApiKey", {{"id", cmd.api_key_id}});
   return {std::move(spec), &one_object<read_info>};
@@ -96,7 +96,7 @@ single_request<api_key_info> request_for(call& c, const api_key_fetch& cmd) {
 
 single_request<api_key_info> request_for(call& c, const api_key_edit& cmd) {
   c.require_bearer();
-  c.require(cmd.api_key_id, "api_key_id");
+  require_nonempty(cmd.api_key_id, "api_key_id");
   json::object body;
   body["apiKeyId"] = cmd.api_key_id;
   body["description"] = cmd.description;
@@ -107,7 +107,7 @@ single_request<api_key_info> request_for(call& c, const api_key_edit& cmd) {
 
 single_request<bool> request_for(call& c, const api_key_delete& cmd) {
   c.require_bearer();
-  c.require(cmd.api_key_id, "api_key_id");
+  require_nonempty(cmd.api_key_id, "api_key_id");
   json::object body;
   body["apiKeyId"] = cmd.api_key_id;
   request_spec spec = tenant_store_request("DELETE", api_key_path(cmd.api_key_id));
@@ -116,7 +116,7 @@ single_request<bool> request_for(call& c, const api_key_delete& cmd) {
 }
 
 single_request<api_key_validation> request_for(call& c, const api_key_validate& cmd) {
-  c.require(cmd.api_key, "api_key");
+  require_nonempty(cmd.api_key, "api_key");
   c.add_secret(cmd.api_key);
   json::object body;
   body["apiKey"] = cmd.api_key;
@@ -125,8 +125,8 @@ single_request<api_key_validation> request_for(call& c, const api_key_validate& 
 
 single_request<api_key_validation> request_for(call& c,
                                                const api_key_validate_with_tenant_id& cmd) {
-  c.require(cmd.api_key, "api_key");
-  c.require(cmd.tenant_id, "tenant_id");
+  require_nonempty(cmd.api_key, "api_key");
+  require_nonempty(cmd.tenant_id, "tenant_id");
   c.add_secret(cmd.api_key);
   json::object body;
   body["apiKey"] = cmd.api_key;

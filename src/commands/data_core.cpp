@@ -51,9 +51,9 @@ using data_cores = resource<data_core_resource>;
 
 }  // namespace
 
-single_request<data_core> request_for(call& c, const data_core_create& cmd) {
-  c.require(cmd.tenant_id, "tenant_id");
-  c.require(cmd.name, "name");
+single_request<data_core> request_for(call&, const data_core_create& cmd) {
+  require_nonempty(cmd.tenant_id, "tenant_id");
+  require_nonempty(cmd.name, "name");
   json::object body;
   body["tenantId"] = cmd.tenant_id;
   body["name"] = cmd.name;
@@ -86,8 +86,8 @@ single_request<std::vector<data_core>> request_for(call&, const data_core_list& 
   return data_cores::list(query);
 }
 
-single_request<data_core> request_for(call& c, const data_core_update& cmd) {
-  c.require(cmd.data_core_id, "data_core_id");
+single_request<data_core> request_for(call&, const data_core_update& cmd) {
+  require_nonempty(cmd.data_core_id, "data_core_id");
   json::object body;
   if (cmd.description) body["description"] = *cmd.description;
   if (cmd.access_control) body["accessControl"] = wire_name(*cmd.access_control);

@@ -89,7 +89,7 @@ std::string resource_path(const deletion_target& target) {
 }  // namespace
 
 boost::asio::awaitable<bool> exists_command(call& c, deletion_target target) {
-  c.require(target.id, target.id_name);
+  require_nonempty(target.id, target.id_name);
   co_return co_await exists(c, std::move(target), c.deadline());
 }
 
@@ -117,8 +117,8 @@ boost::asio::awaitable<bool> send_delete_manager_request(call& c, std::string te
                                                          std::string action,
                                                          std::string wait_field, bool wait,
                                                          wait_options options) {
-  c.require(tenant, "tenant");
-  c.require(target.id, target.id_name);
+  require_nonempty(tenant, "tenant");
+  require_nonempty(target.id, target.id_name);
   check_wait_options(c, options);
   json::object body;
   body["tenant"] = tenant;

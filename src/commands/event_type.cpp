@@ -73,9 +73,9 @@ asio::awaitable<bool> truncation_not_started(call& c, std::string id,
 
 }  // namespace
 
-single_request<event_type> request_for(call& c, const event_type_create& cmd) {
-  c.require(cmd.flow_type_id, "flow_type_id");
-  c.require(cmd.name, "name");
+single_request<event_type> request_for(call&, const event_type_create& cmd) {
+  require_nonempty(cmd.flow_type_id, "flow_type_id");
+  require_nonempty(cmd.name, "name");
   json::object body;
   body["flowTypeId"] = cmd.flow_type_id;
   body["name"] = cmd.name;
@@ -95,13 +95,13 @@ single_request<event_type> request_for(call&, const event_type_fetch& cmd) {
       not_found_text("EventType", {{"name", cmd.event_type}}));
 }
 
-single_request<std::vector<event_type>> request_for(call& c, const event_type_list& cmd) {
-  c.require(cmd.flow_type_id, "flow_type_id");
+single_request<std::vector<event_type>> request_for(call&, const event_type_list& cmd) {
+  require_nonempty(cmd.flow_type_id, "flow_type_id");
   return event_types::list(query_builder().add("flowTypeId", cmd.flow_type_id));
 }
 
-single_request<event_type> request_for(call& c, const event_type_update& cmd) {
-  c.require(cmd.event_type_id, "event_type_id");
+single_request<event_type> request_for(call&, const event_type_update& cmd) {
+  require_nonempty(cmd.event_type_id, "event_type_id");
   json::object body;  // may be {}: an empty update is allowed here (docs/protocol.md 6.6)
   if (cmd.description) body["description"] = *cmd.description;
   if (cmd.sensitive_data_mask) body["sensitiveDataMask"] = mask_json(*cmd.sensitive_data_mask);
@@ -140,7 +140,7 @@ asio::awaitable<bool> run(call& c, event_type_request_truncate cmd) {
 
 // fc::wait_until_truncated: polls until the truncation is no longer in progress.
 asio::awaitable<bool> run(call& c, truncation_wait wait) {
-  c.require(wait.event_type_id, "event_type_id");
+  require_nonempty(wait.event_type_id, "event_type_id");
   check_wait_options(c, wait.options);
   const auto started = c.client().now();
   pending_check truncating = [&c, id = wait.event_type_id](steady_clock::time_point until) {

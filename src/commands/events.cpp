@@ -89,9 +89,9 @@ asio::awaitable<std::optional<origin>> event_source_origin(call& c, std::string 
 // The by-names body of both POST commands.
 template <class Command>
 json::object names_body(const call& c, const Command& cmd) {
-  c.require(cmd.tenant, "tenant");
-  c.require(cmd.data_core_id, "data_core_id");
-  c.require(cmd.flow_type, "flow_type");
+  require_nonempty(cmd.tenant, "tenant");
+  require_nonempty(cmd.data_core_id, "data_core_id");
+  require_nonempty(cmd.flow_type, "flow_type");
   check_names(c, cmd.event_types, "event_types");
   json::object body;
   body["tenant"] = cmd.tenant;
@@ -157,7 +157,7 @@ asio::awaitable<time_bucket_page> run(call& c, time_bucket_list cmd) {
 
 asio::awaitable<event_page> run(call& c, event_list cmd) {
   check_names(c, cmd.event_type_ids, "event_type_ids");
-  c.require(cmd.time_bucket, "time_bucket");
+  require_nonempty(cmd.time_bucket, "time_bucket");
   check_time_bucket(c, cmd.time_bucket, "time_bucket");
   check_paging(c, cmd.page_size);
   query_builder query;
@@ -195,7 +195,7 @@ asio::awaitable<time_bucket_page> run(call& c, events_fetch_time_buckets_by_name
 
 asio::awaitable<event_page> run(call& c, events_fetch cmd) {
   json::object body = names_body(c, cmd);
-  c.require(cmd.time_bucket, "time_bucket");
+  require_nonempty(cmd.time_bucket, "time_bucket");
   check_time_bucket(c, cmd.time_bucket, "time_bucket");
   check_paging(c, cmd.page_size);
   body["timeBucket"] = cmd.time_bucket;

@@ -35,9 +35,9 @@ using flow_types = resource<flow_type_resource>;
 
 }  // namespace
 
-single_request<flow_type> request_for(call& c, const flow_type_create& cmd) {
-  c.require(cmd.data_core_id, "data_core_id");
-  c.require(cmd.name, "name");
+single_request<flow_type> request_for(call&, const flow_type_create& cmd) {
+  require_nonempty(cmd.data_core_id, "data_core_id");
+  require_nonempty(cmd.name, "name");
   json::object body;
   body["dataCoreId"] = cmd.data_core_id;
   body["name"] = cmd.name;
@@ -55,13 +55,13 @@ single_request<flow_type> request_for(call&, const flow_type_fetch& cmd) {
       not_found_text("FlowType", {{"name", cmd.flow_type}}));
 }
 
-single_request<std::vector<flow_type>> request_for(call& c, const flow_type_list& cmd) {
-  c.require(cmd.data_core_id, "data_core_id");
+single_request<std::vector<flow_type>> request_for(call&, const flow_type_list& cmd) {
+  require_nonempty(cmd.data_core_id, "data_core_id");
   return flow_types::list(query_builder().add("dataCoreId", cmd.data_core_id));
 }
 
-single_request<flow_type> request_for(call& c, const flow_type_update& cmd) {
-  c.require(cmd.flow_type_id, "flow_type_id");
+single_request<flow_type> request_for(call&, const flow_type_update& cmd) {
+  require_nonempty(cmd.flow_type_id, "flow_type_id");
   json::object body;  // may be {}: an empty update is allowed here (docs/protocol.md 6.5)
   if (cmd.description) body["description"] = *cmd.description;
   return flow_types::update(cmd.flow_type_id, body);

@@ -84,18 +84,14 @@ void require_utf8_metadata(const std::map<std::string, std::string>& metadata) {
 // Like the TypeScript SDK, an empty optional text counts as unset.
 bool is_set(const std::optional<std::string>& value) { return value && !value->empty(); }
 
-void require_name(const std::string& value, const char* field) {
-  if (value.empty()) fail(error::invalid_argument, std::string(field) + " is required");
-}
-
 // The checks of the fields ingest_event and ingest_batch share, made before anything is
 // sent (the metadata header's size is checked once it is built).
 template <class Command>
 void check_destination(const Command& cmd) {
-  require_name(cmd.tenant_name, "tenant_name");
-  require_name(cmd.data_core_id, "data_core_id");
-  require_name(cmd.flow_type_name, "flow_type_name");
-  require_name(cmd.event_type_name, "event_type_name");
+  require_nonempty(cmd.tenant_name, "tenant_name");
+  require_nonempty(cmd.data_core_id, "data_core_id");
+  require_nonempty(cmd.flow_type_name, "flow_type_name");
+  require_nonempty(cmd.event_type_name, "event_type_name");
   require_header_safe(cmd.event_time, "event_time");
   require_header_safe(cmd.valid_time, "valid_time");
   if (cmd.event_time) require_header_size(cmd.event_time->size(), "event_time");

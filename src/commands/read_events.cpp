@@ -6,6 +6,8 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/deferred.hpp>
 
+#include <optional>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -33,28 +35,23 @@ asio::experimental::coro<Item> pages(asio::any_io_executor ex, client c, Command
   }
 }
 
-// Each time bucket in order, then each bucket's events, both across pages.
+// Each time bucket in order, then each bucket's events: a pages() generator per bucket
+// inside one over the buckets, so that both levels follow their cursors as read_events and
+// read_time_buckets do. Awaiting a generator resumes it on this coroutine's executor and
+// rethrows what it threw, so a failed page reaches the caller unchanged.
 asio::experimental::coro<event> every_event(asio::any_io_executor ex, client c, all_events cmd) {
-  time_bucket_list buckets{.tenant = cmd.tenant,
-                           .event_type_ids = cmd.event_type_ids,
-                           .from_time_bucket = cmd.from_time_bucket,
-                           .to_time_bucket = cmd.to_time_bucket};
-  for (;;) {
-    time_bucket_page bucket_page = co_await asio::co_spawn(ex, c.execute(buckets), asio::deferred);
-    for (std::string& bucket : bucket_page.time_buckets) {
-      event_list list{.tenant = cmd.tenant,
-                      .event_type_ids = cmd.event_type_ids,
-                      .time_bucket = std::move(bucket),
-                      .page_size = cmd.page_size};
-      for (;;) {
-        event_page page = co_await asio::co_spawn(ex, c.execute(list), asio::deferred);
-        for (event& e : page.events) co_yield std::move(e);
-        if (!page.next_cursor) break;
-        list.cursor = std::move(page.next_cursor);
-      }
-    }
-    if (!bucket_page.next_cursor) co_return;
-    buckets.cursor = std::move(bucket_page.next_cursor);
+  time_bucket_list bucket_list{.tenant = cmd.tenant,
+                               .event_type_ids = cmd.event_type_ids,
+                               .from_time_bucket = cmd.from_time_bucket,
+                               .to_time_bucket = cmd.to_time_bucket};
+  auto buckets = pages<std::string>(ex, c, std::move(bucket_list));
+  while (std::optional<std::string> bucket = co_await buckets) {
+    event_list list{.tenant = cmd.tenant,
+                    .event_type_ids = cmd.event_type_ids,
+                    .time_bucket = std::move(*bucket),
+                    .page_size = cmd.page_size};
+    auto events = pages<event>(ex, c, std::move(list));
+    while (std::optional<event> e = co_await events) co_yield std::move(*e);
   }
 }
 

@@ -63,8 +63,8 @@ request_spec request(std::string_view method, std::string target) {
 // The checks every command runs first: bearer mode, then the required fields.
 void check(call& c, const std::string& tenant_id, const std::string* key) {
   c.require_bearer();
-  c.require(tenant_id, "tenant_id");
-  if (key) c.require(*key, "key");
+  require_nonempty(tenant_id, "tenant_id");
+  if (key) require_nonempty(*key, "key");
 }
 
 template <class Create>

@@ -53,11 +53,11 @@ removed_sensitive_data_page read_page(const json_object_reader& r) {
 }  // namespace
 
 single_request<sensitive_data_removal_result> request_for(
-    call& c, const event_type_remove_sensitive_data& cmd) {
-  c.require(cmd.event_type_id, "event_type_id");
-  c.require(cmd.application, "application");
-  c.require(cmd.parent_key, "parent_key");
-  c.require(cmd.key, "key");
+    call&, const event_type_remove_sensitive_data& cmd) {
+  require_nonempty(cmd.event_type_id, "event_type_id");
+  require_nonempty(cmd.application, "application");
+  require_nonempty(cmd.parent_key, "parent_key");
+  require_nonempty(cmd.key, "key");
   json::object body;
   body["eventTypeId"] = cmd.event_type_id;
   body["application"] = cmd.application;
@@ -72,8 +72,8 @@ single_request<sensitive_data_removal_result> request_for(
 }
 
 single_request<removed_sensitive_data_page> request_for(
-    call& c, const event_type_list_removed_sensitive_data& cmd) {
-  c.require(cmd.tenant_id, "tenant_id");
+    call&, const event_type_list_removed_sensitive_data& cmd) {
+  require_nonempty(cmd.tenant_id, "tenant_id");
   // The wire order (docs/protocol.md section 6.7): the set fields but tenantId, as declared.
   query_builder query;
   if (cmd.data_core_id) query.add("dataCoreId", *cmd.data_core_id);

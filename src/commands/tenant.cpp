@@ -157,8 +157,8 @@ tenant_preview_info read_preview(const json_object_reader& r) {
                              .description = r.string("description")};
 }
 
-single_request<bool> set_sensitive_data(call& c, const std::string& tenant_id, const char* verb) {
-  c.require(tenant_id, "tenant_id");
+single_request<bool> set_sensitive_data(const std::string& tenant_id, const char* verb) {
+  require_nonempty(tenant_id, "tenant_id");
   json::object body;
   body["tenantId"] = tenant_id;
   return {
@@ -198,8 +198,8 @@ asio::awaitable<tenant_instance> run(call& c, tenant_instance_fetch cmd) {
       tenant_not_found("id", cmd.tenant_id));
 }
 
-single_request<tenant_name_id> request_for(call& c, const tenant_translate_name_to_id& cmd) {
-  c.require(cmd.tenant, "tenant");
+single_request<tenant_name_id> request_for(call&, const tenant_translate_name_to_id& cmd) {
+  require_nonempty(cmd.tenant, "tenant");
   return {request_spec{.service = service::tenant,
                        .target = "/api/v1/tenants/translate-name-to-id/" +
                                  path_segment(cmd.tenant, "tenant"),
@@ -207,16 +207,16 @@ single_request<tenant_name_id> request_for(call& c, const tenant_translate_name_
           &one_object<read_name_id>};
 }
 
-single_request<tenant_preview_info> request_for(call& c, const tenant_preview& cmd) {
-  c.require(cmd.name, "name");
+single_request<tenant_preview_info> request_for(call&, const tenant_preview& cmd) {
+  require_nonempty(cmd.name, "name");
   return {request_spec{.service = service::tenant,
                        .target = "/api/v1/tenants/preview/" + path_segment(cmd.name, "name"),
                        .not_found_message = tenant_not_found("name", cmd.name)},
           &one_object<read_preview>};
 }
 
-single_request<tenant> request_for(call& c, const tenant_create& cmd) {
-  c.require(cmd.tenant_slug, "tenant_slug");
+single_request<tenant> request_for(call&, const tenant_create& cmd) {
+  require_nonempty(cmd.tenant_slug, "tenant_slug");
   json::object body;
   body["tenant_slug"] = cmd.tenant_slug;
   if (cmd.description) body["description"] = *cmd.description;
@@ -229,8 +229,8 @@ single_request<tenant> request_for(call& c, const tenant_create& cmd) {
           &one_object<read_tenant>};
 }
 
-single_request<tenant> request_for(call& c, const tenant_update& cmd) {
-  c.require(cmd.tenant_id, "tenant_id");
+single_request<tenant> request_for(call&, const tenant_update& cmd) {
+  require_nonempty(cmd.tenant_id, "tenant_id");
   json::object body;
   if (cmd.description) body["description"] = *cmd.description;
   if (cmd.display_name) body["displayName"] = *cmd.display_name;
@@ -244,12 +244,12 @@ single_request<tenant> request_for(call& c, const tenant_update& cmd) {
           &one_object<read_tenant>};
 }
 
-single_request<bool> request_for(call& c, const tenant_enable_sensitive_data& cmd) {
-  return set_sensitive_data(c, cmd.tenant_id, "enable-sensitive-data");
+single_request<bool> request_for(call&, const tenant_enable_sensitive_data& cmd) {
+  return set_sensitive_data(cmd.tenant_id, "enable-sensitive-data");
 }
 
-single_request<bool> request_for(call& c, const tenant_disable_sensitive_data& cmd) {
-  return set_sensitive_data(c, cmd.tenant_id, "disable-sensitive-data");
+single_request<bool> request_for(call&, const tenant_disable_sensitive_data& cmd) {
+  return set_sensitive_data(cmd.tenant_id, "disable-sensitive-data");
 }
 
 }  // namespace flowcore::detail

@@ -19,7 +19,7 @@ deletion_target target_of(const event_type_exists& e) { return event_type_target
 template <class Exists>
 boost::asio::awaitable<bool> run(call& c, deletion_wait<Exists> wait) {
   deletion_target target = target_of(wait.exists);
-  c.require(target.id, target.id_name);
+  require_nonempty(target.id, target.id_name);
   check_wait_options(c, wait.options);
   co_await wait_until_gone(c, std::move(target), wait.options);
   co_return true;

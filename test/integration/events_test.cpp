@@ -257,6 +257,42 @@ BOOST_AUTO_TEST_CASE(the_generators_follow_the_cursors) {
   });
 }
 
+BOOST_AUTO_TEST_CASE(all_events_throws_a_failed_page_of_either_kind) {
+  // all_events runs a generator of events inside one of time buckets: a failure in either
+  // must reach the caller's async_resume as the client_error execute() would throw.
+  stub_fixture f;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client client = f.make_client();
+    const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
+    const std::vector<std::string> ids = co_await store_three(client, t);
+
+    fc::all_events history{.event_type_ids = {t.created, t.shipped}, .page_size = 1};
+    auto events = fc::read_events(client, history);
+    const std::optional<fc::event> first = co_await events.async_resume(asio::use_awaitable);
+    BOOST_REQUIRE(first.has_value());
+    BOOST_TEST(first->event_id == ids[0]);
+    // The next event page fails: not retried (a 400), thrown after the event before it.
+    f.stub.add_fault({.path_prefix = "/api/v1/events", .count = 1, .status = 400});
+    try {
+      co_await events.async_resume(asio::use_awaitable);
+      BOOST_ERROR("the generator should have thrown");
+    } catch (const fc::client_error& e) {
+      BOOST_TEST(e.code() == fc::error::http_status);
+      BOOST_TEST(e.diagnostics().http_status == 400);
+    }
+
+    f.stub.add_fault({.path_prefix = "/api/v1/time-buckets", .count = 1, .status = 400});
+    auto no_buckets = fc::read_events(client, history);
+    try {
+      co_await no_buckets.async_resume(asio::use_awaitable);
+      BOOST_ERROR("the generator should have thrown");
+    } catch (const fc::client_error& e) {
+      BOOST_TEST(e.code() == fc::error::http_status);
+      BOOST_TEST(e.diagnostics().command == "time_bucket_list");
+    }
+  });
+}
+
 BOOST_AUTO_TEST_CASE(an_event_page_over_eight_mebibytes_is_read) {
   // 1,000 events of 10 KiB in one time bucket: one page of about 10 MiB, past the 8 MiB
   // that bounds every other answer.
