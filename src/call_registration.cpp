@@ -4,12 +4,14 @@
 #include "client_impl.hpp"
 
 #include <boost/asio/dispatch.hpp>
+#include <boost/assert.hpp>
 
 namespace flowcore::detail {
 
 namespace asio = boost::asio;
 
 void call_registration::link() noexcept {
+  BOOST_ASSERT(client_.running_in_strand());
   if (linked_) return;
   next_ = client_.calls;
   if (next_) next_->prev_ = this;
@@ -19,10 +21,18 @@ void call_registration::link() noexcept {
 
 void call_registration::unlink() noexcept {
   if (!linked_) return;
+  BOOST_ASSERT(client_.running_in_strand());
   (prev_ ? prev_->next_ : client_.calls) = next_;
   if (next_) next_->prev_ = prev_;
   prev_ = next_ = nullptr;
   linked_ = false;
+}
+
+void call_registration::cancel() {
+  BOOST_ASSERT(client_.running_in_strand());
+  if (!linked_ || cancelled_) return;
+  cancelled_ = true;
+  signal_.emit(asio::cancellation_type::terminal);
 }
 
 namespace {

@@ -15,7 +15,8 @@ class client_impl;
 /// A call in its client's list of calls in flight, so that the last client handle can
 /// cancel it at once (a call must never outlive its client waiting for a deadline).
 ///
-/// Everything here but the constructor runs on the client's strand.
+/// Everything here but the constructor runs on the client's strand (asserted in debug
+/// builds).
 class call_registration {
  public:
   explicit call_registration(client_impl& client) noexcept : client_(client) {}
@@ -35,11 +36,7 @@ class call_registration {
   /// caller emitted: a cancelled call closes its connection and ends with `cancelled`,
   /// whatever it was doing (and the call's coroutine, like any spawned coroutine, lets
   /// only terminal cancellation through).
-  void cancel() {
-    if (!linked_ || cancelled_) return;
-    cancelled_ = true;
-    signal_.emit(boost::asio::cancellation_type::terminal);
-  }
+  void cancel();
   bool cancelled() const noexcept { return cancelled_; }
   call_registration* next() const noexcept { return next_; }
   client_impl& client() const noexcept { return client_; }

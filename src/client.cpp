@@ -7,6 +7,7 @@
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/assert.hpp>
 
 #include <vector>
 
@@ -54,6 +55,15 @@ client_impl::client_impl(const boost::asio::any_io_executor& ex, client_options 
       api_key_header_ = api_key_authorization(*key_);
     }
   }
+}
+
+bool client_impl::running_in_strand() const noexcept {
+  namespace asio = boost::asio;
+  if (const auto* s = executor_.target<asio::strand<asio::io_context::executor_type>>())
+    return s->running_in_this_thread();
+  if (const auto* s = executor_.target<asio::strand<asio::any_io_executor>>())
+    return s->running_in_this_thread();
+  return false;
 }
 
 credentials_mode client_impl::mode() const noexcept {
@@ -115,6 +125,7 @@ void client_impl::check_options() const {
 }
 
 void client_impl::cancel_all() {
+  BOOST_ASSERT(running_in_strand());
   // From the start of the list each time: a cancellation may end its call (and others)
   // at once, unlinking them, so no position in the list survives an emit.
   for (;;) {

@@ -43,6 +43,8 @@ class client_impl {
 
   /// The client's strand: every call, connection and timer of the client runs on it.
   const boost::asio::any_io_executor& executor() const noexcept { return executor_; }
+  /// Whether this thread runs inside the client's strand now. For assertions.
+  bool running_in_strand() const noexcept;
   const client_options& options() const noexcept { return options_; }
   credentials_mode mode() const noexcept;
 
