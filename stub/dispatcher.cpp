@@ -76,7 +76,8 @@ http_response fault_answer(const fault& f) {
 }  // namespace
 
 dispatcher::dispatcher(boost::asio::any_io_executor ex, const server_options& options)
-    : later_(std::move(ex)),
+    : model_(options.id_seed),
+      later_(std::move(ex)),
       hub_(model_, options.record_requests),
       ctx_{model_, faults_, later_, hub_, options.delete_delay, options.truncate_delay},
       record_requests_(options.record_requests) {

@@ -6,7 +6,9 @@
 
 namespace flowcore::stub::detail {
 
-state::state() : acme_id_(ids_.uuid()) { reset(); }
+state::state(std::optional<std::uint64_t> id_seed) : ids_(id_seed), acme_id_(ids_.uuid()) {
+  reset();
+}
 
 void state::reset() {
   tenants_.clear();

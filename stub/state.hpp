@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -38,7 +39,8 @@ using event_listener = std::function<void(const stored_event&)>;
 class state {
  public:
   /// Seeds the model; the seeded tenant gets its id here, once for the server's life.
-  state();
+  /// `id_seed`: deterministic ids (id_generator).
+  explicit state(std::optional<std::uint64_t> id_seed = std::nullopt);
 
   /// Back to the seeded model; the seeded tenant keeps its id, the event listener stays.
   void reset();

@@ -17,7 +17,8 @@
 
 namespace flowcore::stub {
 
-/// @brief How the stub listens and how slow its background work is.
+/// @brief How the stub listens, how slow its background work is and where its ids come
+/// from.
 struct server_options {
   std::string host = "127.0.0.1";                      ///< Address to bind.
   std::uint16_t port = 0;                              ///< 0: the system picks one.
@@ -27,6 +28,14 @@ struct server_options {
   std::string tls_key_file;                            ///< PEM private key.
   /// false: requests() and subscription_frames() stay empty (long-running stubs).
   bool record_requests = true;
+
+  /// Set: every id the stub hands out (tenants, API keys and their secrets, data cores,
+  /// flow types, event types, events, sensitive-data removals, the seeded tenant's) comes
+  /// from one engine seeded with it, in the usual formats. Two stubs with the same seed
+  /// answering the same requests in the same order hand out the same ids, so a test can
+  /// compare ids with recorded ones. reset() does not restart the sequence: ids stay
+  /// unique for the server's life. Unset (the default): random ids, never the same twice.
+  std::optional<std::uint64_t> id_seed;
 
   /// @name Limits against broken or hostile clients
   /// The stub runs unattended in CI: no client may crash it or grow its memory without
