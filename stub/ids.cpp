@@ -15,12 +15,19 @@ constexpr char hex_digits[] = "0123456789abcdef";
 
 id_generator::id_generator(std::optional<std::uint64_t> seed) : seed_(seed) {
   if (seed_) {
-    engine_.seed(*seed_);
+    engine_.engine.seed(*seed_);
     return;
   }
   std::random_device device;
   std::seed_seq seq{device(), device(), device(), device()};
-  engine_.seed(seq);
+  engine_.engine.seed(seq);
+}
+
+void id_generator::resume_at(std::uint64_t draws) {
+  if (!seed_) return;
+  engine_.engine.seed(*seed_);
+  engine_.engine.discard(draws);
+  engine_.draws = draws;
 }
 
 // Boost.UUID sets the version and variant bits; to_string writes lowercase hex.

@@ -33,11 +33,31 @@ class id_generator {
 
   /// The seed, if the ids are deterministic.
   std::optional<std::uint64_t> seed() const { return seed_; }
+  /// Numbers drawn from the engine since it was seeded: where a seeded sequence stands.
+  std::uint64_t draws() const { return engine_.draws; }
+  /// Puts a seeded sequence at `draws` numbers after its seed, so that a stub restarted
+  /// from a state file goes on where it stopped instead of handing out its ids again.
+  /// Nothing for an unseeded generator, whose ids no restart repeats.
+  void resume_at(std::uint64_t draws);
 
  private:
+  // mt19937_64 that counts its draws: a position resume_at() can return to without
+  // storing the engine's 312 words of state.
+  struct counting_engine {
+    using result_type = std::mt19937_64::result_type;
+    static constexpr result_type min() { return std::mt19937_64::min(); }
+    static constexpr result_type max() { return std::mt19937_64::max(); }
+    result_type operator()() {
+      ++draws;
+      return engine();
+    }
+    std::mt19937_64 engine;
+    std::uint64_t draws = 0;
+  };
+
   std::optional<std::uint64_t> seed_;
-  std::mt19937_64 engine_;
-  boost::uuids::basic_random_generator<std::mt19937_64> uuids_{engine_};
+  counting_engine engine_;
+  boost::uuids::basic_random_generator<counting_engine> uuids_{engine_};
 };
 
 /// ISO-8601 UTC with milliseconds: "2025-01-01T12:00:00.000Z".

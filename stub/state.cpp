@@ -40,6 +40,11 @@ tenant* state::find_tenant_by_name(std::string_view name) {
 
 tenant& state::add_tenant(tenant t) { return tenants_.emplace_back(std::move(t)); }
 
+void state::replace_tenants(std::string acme_id, std::vector<tenant> tenants) {
+  acme_id_ = std::move(acme_id);
+  tenants_ = std::move(tenants);
+}
+
 void state::remove_data_core(std::string id) {
   events_.erase_event_types(resources_.remove_data_core(std::move(id)));
 }
