@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace flowcore::stub::detail {
@@ -30,6 +31,10 @@ class api_key_store {
   /// that the tenant exists and the name is free.
   api_key_record& create(id_generator& ids, std::string tenant_id, std::string name,
                          std::string description);
+
+  /// Stores `k` as it is (a state file's record); the caller has checked that its id and
+  /// name are free.
+  api_key_record& add(api_key_record k) { return keys_.emplace_back(std::move(k)); }
 
   /// In creation order.
   const std::vector<api_key_record>& all() const { return keys_; }

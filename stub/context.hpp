@@ -10,6 +10,7 @@
 #include "state.hpp"
 
 #include <chrono>
+#include <functional>
 
 namespace flowcore::stub::detail {
 
@@ -20,6 +21,10 @@ struct context {
   notification_hub& notifications;  ///< Open /notifications sockets (ws_frame, ws_close).
   std::chrono::milliseconds delete_delay;    ///< request-delete completes after it.
   std::chrono::milliseconds truncate_delay;  ///< request-truncate completes after it.
+  /// Called after a change to the model that no REST request answers for (reset): the
+  /// dispatcher writes the state file, if the server has one. The dispatcher saves after
+  /// REST requests and completions itself, so handlers need not remember to.
+  std::function<void()> model_changed;
 
   /// DELETE /__stub/faults and server::clear_faults(): no fault armed, no event dropped.
   void clear_faults() {
@@ -34,6 +39,7 @@ struct context {
     later.cancel_all();
     model.reset();
     clear_faults();
+    if (model_changed) model_changed();
   }
 };
 

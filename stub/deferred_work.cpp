@@ -26,7 +26,9 @@ void deferred_work::after(std::chrono::milliseconds delay, std::function<void()>
   j->timer.async_wait([this, j](const boost::system::error_code& ec) {
     if (j->cancelled) return;
     std::erase(jobs_, j);
-    if (!ec) j->fn();
+    if (ec) return;
+    j->fn();
+    if (after_each_) after_each_();
   });
 }
 

@@ -17,7 +17,10 @@ namespace flowcore::stub::detail {
 
 class deferred_work {
  public:
-  explicit deferred_work(boost::asio::any_io_executor ex) : ex_(std::move(ex)) {}
+  /// `after_each` runs after every `fn` that ran: each completion changes the model, and
+  /// the dispatcher writes the state file then.
+  explicit deferred_work(boost::asio::any_io_executor ex, std::function<void()> after_each = {})
+      : ex_(std::move(ex)), after_each_(std::move(after_each)) {}
   ~deferred_work() { cancel_all(); }
   deferred_work(const deferred_work&) = delete;
   deferred_work& operator=(const deferred_work&) = delete;
@@ -31,6 +34,7 @@ class deferred_work {
  private:
   struct job;
   boost::asio::any_io_executor ex_;
+  std::function<void()> after_each_;
   std::vector<std::shared_ptr<job>> jobs_;
 };
 

@@ -7,6 +7,7 @@
 #include "routes.hpp"
 #include "text.hpp"
 
+#include <cstdio>
 #include <exception>
 #include <string>
 #include <utility>
@@ -76,10 +77,18 @@ http_response fault_answer(const fault& f) {
 }  // namespace
 
 dispatcher::dispatcher(boost::asio::any_io_executor ex, const server_options& options)
-    : later_(std::move(ex)),
+    : model_(options.id_seed),
+      later_(std::move(ex), [this] { save_state_or_report(); }),
       hub_(model_, options.record_requests),
-      ctx_{model_, faults_, later_, hub_, options.delete_delay, options.truncate_delay},
+      ctx_{model_,
+           faults_,
+           later_,
+           hub_,
+           options.delete_delay,
+           options.truncate_delay,
+           [this] { save_state_or_report(); }},
       record_requests_(options.record_requests) {
+  if (!options.state_file.empty()) file_.emplace(options.state_file);
   // docs/protocol.md section 10.10: every stored event, in storage order, to the matching
   // sockets.
   model_.set_event_listener([this](const stored_event& e) { hub_.notify(e); });
@@ -157,7 +166,18 @@ http_response dispatcher::serve_api(api_request& req) {
   if (!credentials) throw http_error(401, "missing or malformed Authorization header");
   note_key_use(req, *credentials);
   // 5. Route, then 6. the handler's own checks.
-  return route(api_routes_, req);
+  http_response answer = route(api_routes_, req);
+  // Reads change nothing but lastUsedAt; anything else may have changed the model. A
+  // failed route threw above, having changed nothing.
+  if (file_ && req.http.method != "GET") {
+    try {
+      save_state();
+    } catch (const std::exception& e) {
+      // The change stands in memory; the client learns that it is not on disk.
+      throw http_error(500, std::string("stub could not save its state: ") + e.what());
+    }
+  }
+  return answer;
 }
 
 http_response dispatcher::serve_upgrade(const api_request& req) {
@@ -183,7 +203,46 @@ void dispatcher::note_key_use(const api_request& req, const presented_credential
     key = model_.api_keys().find(credentials.api_key_id);
   else if (credentials.kind == presented_credentials::scheme::raw_key)
     key = model_.api_keys().find_by_key(req.http.header("Authorization").value_or(""));
-  if (key) key->last_used_at = iso_now();
+  if (!key) return;
+  key->last_used_at = iso_now();
+  unsaved_ = true;
+}
+
+void dispatcher::load_state() {
+  if (!file_ || state_loaded_) return;
+  file_->load(model_);
+  state_loaded_ = true;
+  try {
+    save_state();
+  } catch (...) {
+    // start() fails: nothing was answered that the file must hold, and stop() must not
+    // report the same failure again.
+    state_loaded_ = false;
+    unsaved_ = false;
+    throw;
+  }
+}
+
+void dispatcher::stop() {
+  later_.cancel_all();
+  if (unsaved_) save_state_or_report();
+}
+
+void dispatcher::save_state() {
+  // Before the file is loaded (a reset() before start(), a file that failed to load), the
+  // model is not the file's: writing it would destroy what the file holds.
+  if (!file_ || !state_loaded_) return;
+  unsaved_ = true;  // until the file holds it
+  file_->save(model_);
+  unsaved_ = false;
+}
+
+void dispatcher::save_state_or_report() {
+  try {
+    save_state();
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "flowcore-stub: %s\n", e.what());
+  }
 }
 
 std::size_t dispatcher::hits(std::string_view method, std::string_view path_prefix) const {

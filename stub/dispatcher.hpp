@@ -3,7 +3,10 @@
 // Request handling in the order of docs/protocol.md section 13.2: body is JSON, control
 // routes, faults, Authorization shape, route, then the handler's own checks; for a
 // WebSocket upgrade, faults, then path and token (section 10.10). Owns the model, the
-// faults, the routes, the notification hub and the request log.
+// faults, the routes, the notification hub and the request log, and decides when the
+// state file (server_options::state_file) is written: after every REST request that may
+// have changed the model, every completion and every reset, so that a stub killed
+// without warning loses nothing it answered for.
 
 #include "context.hpp"
 #include "deferred_work.hpp"
@@ -12,6 +15,7 @@
 #include "notification_hub.hpp"
 #include "router.hpp"
 #include "state.hpp"
+#include "state_file.hpp"
 
 #include <flowcore/stub/server.hpp>
 
@@ -19,6 +23,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -36,8 +41,15 @@ class dispatcher final : public request_sink {
 
   request_plan plan(http_request request) override;
 
-  /// Discards pending completions; the server is stopping and nothing may wait on them.
-  void stop() { later_.cancel_all(); }
+  /// server::start(): the first call replaces the model with the state file's, if the
+  /// file exists, then writes the file, so that it exists from the start and a directory
+  /// it cannot be written to fails here rather than at the first change. Throws
+  /// std::runtime_error naming the file. Later calls do nothing.
+  void load_state();
+
+  /// Discards pending completions (the server is stopping and nothing may wait on them)
+  /// and writes what the state file does not hold yet.
+  void stop();
 
   context& ctx() { return ctx_; }
   notification_hub& notifications() { return hub_; }
@@ -57,7 +69,18 @@ class dispatcher final : public request_sink {
   /// lastUsedAt.
   void note_key_use(const api_request& req, const presented_credentials& credentials);
 
+  /// Writes the state file, if there is one; throws std::runtime_error naming it.
+  void save_state();
+  /// save_state() for a change no request waits on: a failure goes to stderr, and the
+  /// next change or stop() tries again.
+  void save_state_or_report();
+
   state model_;
+  std::optional<state_file> file_;
+  bool state_loaded_ = false;
+  // A change the file does not hold: a failed save, or a key's lastUsedAt, which is set by
+  // every request presenting it and so is written with the next change, not on its own.
+  bool unsaved_ = false;
   fault_list faults_;
   // After model_: destroyed first, it cancels every completion that refers to the model.
   deferred_work later_;

@@ -1,6 +1,8 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #include "ids.hpp"
 
+#include <boost/uuid/uuid_io.hpp>
+
 #include <cstdio>
 #include <ctime>
 
@@ -11,36 +13,31 @@ constexpr char hex_digits[] = "0123456789abcdef";
 
 }  // namespace
 
-id_generator::id_generator() {
+id_generator::id_generator(std::optional<std::uint64_t> seed) : seed_(seed) {
+  if (seed_) {
+    engine_.engine.seed(*seed_);
+    return;
+  }
   std::random_device device;
-  std::seed_seq seed{device(), device(), device(), device()};
-  rng_.seed(seed);
+  std::seed_seq seq{device(), device(), device(), device()};
+  engine_.engine.seed(seq);
 }
 
-std::string id_generator::uuid() {
-  std::uint64_t hi = rng_();
-  std::uint64_t lo = rng_();
-  hi = (hi & ~0xF000ull) | 0x4000ull;                          // version 4
-  lo = (lo & ~(0xC000ull << 48)) | (0x8000ull << 48);          // RFC 4122 variant
-  std::string out;
-  out.reserve(36);
-  for (int i = 15; i >= 0; --i) {
-    out.push_back(hex_digits[(hi >> (i * 4)) & 0xF]);
-    if (i == 8 || i == 4) out.push_back('-');
-  }
-  out.push_back('-');
-  for (int i = 15; i >= 0; --i) {
-    out.push_back(hex_digits[(lo >> (i * 4)) & 0xF]);
-    if (i == 12) out.push_back('-');
-  }
-  return out;
+void id_generator::resume_at(std::uint64_t draws) {
+  if (!seed_) return;
+  engine_.engine.seed(*seed_);
+  engine_.engine.discard(draws);
+  engine_.draws = draws;
 }
+
+// Boost.UUID sets the version and variant bits; to_string writes lowercase hex.
+std::string id_generator::uuid() { return boost::uuids::to_string(uuids_()); }
 
 std::string id_generator::hex(std::size_t digits) {
   std::string out;
   out.reserve(digits);
   while (out.size() < digits) {
-    std::uint64_t bits = rng_();
+    std::uint64_t bits = engine_();
     for (int i = 0; i < 16 && out.size() < digits; ++i, bits >>= 4)
       out.push_back(hex_digits[bits & 0xF]);
   }

@@ -26,6 +26,8 @@ class keyed_value_store {
   /// Stores `v`, whose key the caller has checked to be free in its tenant.
   keyed_value& add(keyed_value v);
   keyed_value* find(std::string_view tenant_id, std::string_view key);
+  /// Every tenant's records in creation order.
+  const std::vector<keyed_value>& all() const { return items_; }
   /// The tenant's records in creation order.
   std::vector<const keyed_value*> of_tenant(std::string_view tenant_id) const;
   bool erase(std::string_view tenant_id, std::string_view key);

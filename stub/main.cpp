@@ -3,11 +3,13 @@
 //
 //   flowcore-stub --port 8080 [--host 127.0.0.1] [--delete-delay-ms 300]
 //                 [--truncate-delay-ms 1500] [--tls-cert c.pem --tls-key k.pem]
+//                 [--seed N] [--state-file PATH]
 //                 [limits: --max-header-bytes N ... --body-timeout-ms MS]
 //
 // Prints "listening on http://127.0.0.1:PORT" as its first line, then serves the REST
 // routes and the /notifications WebSocket (wss with TLS) on that port until SIGINT or
-// SIGTERM.
+// SIGTERM. A state file that cannot be loaded is reported on stderr before that line, and
+// the program exits with status 1.
 #include <flowcore/stub/server.hpp>
 
 #include <boost/asio/io_context.hpp>
@@ -28,13 +30,20 @@ namespace {
 constexpr const char* usage =
     "usage: flowcore-stub --port PORT [--host IP] [--delete-delay-ms MS]\n"
     "                     [--truncate-delay-ms MS] [--tls-cert FILE --tls-key FILE]\n"
-    "                     [LIMITS]\n"
+    "                     [--seed N] [--state-file PATH] [LIMITS]\n"
     "  --port PORT              port to listen on (0: pick a free one)\n"
     "  --host IP                address to bind (default 127.0.0.1)\n"
     "  --delete-delay-ms MS     request-delete completes after MS (default 300)\n"
     "  --truncate-delay-ms MS   request-truncate completes after MS (default 1500)\n"
     "  --tls-cert FILE          PEM certificate chain; with --tls-key: serve https\n"
     "  --tls-key FILE           PEM private key\n"
+    "  --seed N                 ids from an engine seeded with N (0 to 2^64-1): the same\n"
+    "                           requests in the same order get the same ids (default:\n"
+    "                           random ids)\n"
+    "  --state-file PATH        keep tenants, API keys, secrets, variables, data cores,\n"
+    "                           flow types and event types, with their ids, in PATH:\n"
+    "                           loaded at start if it exists, rewritten after each\n"
+    "                           change; events are not kept\n"
     "Limits (a client past one gets an error answer and its connection closes):\n"
     "  --max-header-bytes N     request line and headers, else 431 (default 65536)\n"
     "  --max-body-bytes N       one request body, else 413 (default 67108864)\n"
@@ -120,6 +129,13 @@ std::optional<flowcore::stub::server_options> parse_args(int argc, char** argv) 
       ok = !value->empty();
     } else if (flag == "--tls-key") {
       options.tls_key_file = *value;
+      ok = !value->empty();
+    } else if (flag == "--seed") {
+      const auto seed = parse_number<std::uint64_t>(*value, UINT64_MAX);
+      if (seed) options.id_seed = *seed;
+      ok = seed.has_value();
+    } else if (flag == "--state-file") {
+      options.state_file = std::string(*value);
       ok = !value->empty();
     }
     if (!ok) {

@@ -30,7 +30,11 @@ server::server(boost::asio::any_io_executor ex, server_options options)
 
 server::~server() { stop(); }
 
-void server::start() { impl_->http.start(); }
+void server::start() {
+  // Before binding: a bad state file leaves no port bound.
+  impl_->dispatch->load_state();
+  impl_->http.start();
+}
 void server::stop() {
   impl_->http.stop();
   impl_->dispatch->stop();  // pending delete/truncate completions would keep run() going

@@ -6,7 +6,9 @@
 
 namespace flowcore::stub::detail {
 
-state::state() : acme_id_(ids_.uuid()) { reset(); }
+state::state(std::optional<std::uint64_t> id_seed) : ids_(id_seed), acme_id_(ids_.uuid()) {
+  reset();
+}
 
 void state::reset() {
   tenants_.clear();
@@ -37,6 +39,11 @@ tenant* state::find_tenant_by_name(std::string_view name) {
 }
 
 tenant& state::add_tenant(tenant t) { return tenants_.emplace_back(std::move(t)); }
+
+void state::replace_tenants(std::string acme_id, std::vector<tenant> tenants) {
+  acme_id_ = std::move(acme_id);
+  tenants_ = std::move(tenants);
+}
 
 void state::remove_data_core(std::string id) {
   events_.erase_event_types(resources_.remove_data_core(std::move(id)));

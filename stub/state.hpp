@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -37,13 +38,16 @@ using event_listener = std::function<void(const stored_event&)>;
 
 class state {
  public:
-  /// Seeds the model; the seeded tenant gets its id here, once for the server's life.
-  state();
+  /// Seeds the model; the seeded tenant gets its id here, once for the server's life
+  /// (unless a state file replaces it, see replace_tenants()). `id_seed`: deterministic
+  /// ids (id_generator).
+  explicit state(std::optional<std::uint64_t> id_seed = std::nullopt);
 
   /// Back to the seeded model; the seeded tenant keeps its id, the event listener stays.
   void reset();
 
   id_generator& ids() { return ids_; }
+  const id_generator& ids() const { return ids_; }
   const std::string& acme_id() const { return acme_id_; }
 
   /// Tenants in creation order.
@@ -52,16 +56,25 @@ class state {
   tenant* find_tenant_by_name(std::string_view name);
   /// Stores `t`, which must have a unique name; returns the stored record.
   tenant& add_tenant(tenant t);
+  /// Replaces every tenant and the seeded tenant's id with a state file's, so that a
+  /// restarted stub answers with the ids its clients already hold; reset() keeps them.
+  /// `acme_id` must name one of `tenants`.
+  void replace_tenants(std::string acme_id, std::vector<tenant> tenants);
 
   // The tenant store (docs/protocol.md sections 6.2, 6.3).
   api_key_store& api_keys() { return api_keys_; }
+  const api_key_store& api_keys() const { return api_keys_; }
   keyed_value_store& secrets() { return secrets_; }
+  const keyed_value_store& secrets() const { return secrets_; }
   keyed_value_store& variables() { return variables_; }
+  const keyed_value_store& variables() const { return variables_; }
 
   // Data cores, flow types, event types (docs/protocol.md 6.4 to 6.6) and the
   // sensitive-data log.
   resource_store& resources() { return resources_; }
+  const resource_store& resources() const { return resources_; }
   removal_log& removals() { return removals_; }
+  const removal_log& removals() const { return removals_; }
 
   /// The stored events (docs/protocol.md section 6.9). Store new ones with store_event().
   const event_store& events() const { return events_; }

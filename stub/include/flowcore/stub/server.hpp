@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -17,7 +18,8 @@
 
 namespace flowcore::stub {
 
-/// @brief How the stub listens and how slow its background work is.
+/// @brief How the stub listens, how slow its background work is, where its ids come from
+/// and where it keeps its state.
 struct server_options {
   std::string host = "127.0.0.1";                      ///< Address to bind.
   std::uint16_t port = 0;                              ///< 0: the system picks one.
@@ -27,6 +29,29 @@ struct server_options {
   std::string tls_key_file;                            ///< PEM private key.
   /// false: requests() and subscription_frames() stay empty (long-running stubs).
   bool record_requests = true;
+
+  /// Set: every id the stub hands out (tenants, API keys and their secrets, data cores,
+  /// flow types, event types, events, sensitive-data removals, the seeded tenant's) comes
+  /// from one engine seeded with it, in the usual formats. Two stubs with the same seed
+  /// answering the same requests in the same order hand out the same ids, so a test can
+  /// compare ids with recorded ones. reset() does not restart the sequence: ids stay
+  /// unique for the server's life. Unset (the default): random ids, never the same twice.
+  std::optional<std::uint64_t> id_seed;
+
+  /// Non-empty: the stub keeps its state in this file across restarts. start() loads it
+  /// if it exists, else creates it; then the stub replaces it (a temporary file beside it,
+  /// renamed over it) after every change it answers for, so a stub killed without warning
+  /// loses nothing it acknowledged. A change it cannot write is answered 500 (the change
+  /// stays in memory) and the next change tries again.
+  ///
+  /// Kept: tenants (the seeded one's id too), API keys with their secrets, secrets,
+  /// variables, data cores, flow types, event types, the sensitive-data log, and with
+  /// `id_seed` where the id sequence stands (the same seed goes on from there). Not kept:
+  /// events, faults, pending delete and truncate timers (what was pending at the stop is
+  /// complete at the restart), sockets, recorded requests. A key's `lastUsedAt` is written
+  /// with the next change or at stop(). One stub per file; created readable by its owner
+  /// only, since it holds keys and secret values.
+  std::filesystem::path state_file;
 
   /// @name Limits against broken or hostile clients
   /// The stub runs unattended in CI: no client may crash it or grow its memory without
@@ -86,7 +111,8 @@ struct request_record {
 
 /// @brief The stub server: the REST routes of docs/protocol.md section 6, the
 /// `/notifications` WebSocket of section 10 (ws, or wss with TLS, on the same port), the
-/// fault, socket and reset control routes, in-memory state seeded with tenant `acme`;
+/// fault, socket and reset control routes, in-memory state seeded with tenant `acme` (or
+/// loaded from `server_options::state_file`);
 /// deletions and truncations complete after `server_options::delete_delay` /
 /// `truncate_delay`.
 ///
@@ -104,11 +130,16 @@ class server {
   server(const server&) = delete;
   server& operator=(const server&) = delete;
 
-  /// @brief Binds and starts accepting. Throws `boost::system::system_error` on failure,
-  /// `std::invalid_argument` naming the option for a limit or timeout that is not positive.
+  /// @brief Loads `server_options::state_file` if set, binds and starts accepting.
+  /// Throws `boost::system::system_error` on failure, `std::invalid_argument` naming the
+  /// option for a limit or timeout that is not positive, `std::runtime_error` ("state file
+  /// PATH: what is wrong") for a state file that cannot be read, written or understood
+  /// (not JSON, another version, a missing field, a record whose parent is missing); the
+  /// file is left as it was then.
   void start();
   /// @brief Stops accepting, closes every open connection and discards pending
-  /// delete/truncate completions, so the io_context runs out of work. Idempotent.
+  /// delete/truncate completions, so the io_context runs out of work; writes what the
+  /// state file does not hold yet. Idempotent.
   void stop();
 
   /// @brief The bound port (valid after start()).
@@ -124,10 +155,12 @@ class server {
   /// @brief Removes every fault.
   void clear_faults();
   /// @brief Restores the seeded state (same `acme` id), removes every fault and discards
-  /// pending delete/truncate completions.
+  /// pending delete/truncate completions. With a state file, the file then holds the
+  /// seeded state.
   void reset();
 
-  /// @brief The seeded tenant's id (stable for the life of the server).
+  /// @brief The seeded tenant's id (stable for the life of the server). With a state file
+  /// that exists, the file's, from start() on.
   std::string acme_tenant_id() const;
 
   /// @brief Every non-control request received so far, in arrival order.
