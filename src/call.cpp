@@ -9,7 +9,6 @@
 #include "server_message.hpp"
 #include "token_fetch.hpp"
 
-#include <boost/asio/cancellation_signal.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>

@@ -11,7 +11,6 @@
 #include <flowcore/options.hpp>
 
 #include <boost/asio/awaitable.hpp>
-#include <boost/asio/cancellation_signal.hpp>
 
 #include <memory>
 #include <optional>
