@@ -57,3 +57,7 @@ quiet cmake --build "$work/build"
 "$work/build/consumer"
 "$work/build/stub_user"
 "$prefix/bin/flowcore-stub" --help >/dev/null
+# The command-line program, when this build has it (FLOWCORE_BUILD_CLI).
+if [ -e "$build/bin/flowcore-cli" ]; then
+  "$prefix/bin/flowcore-cli" --help >/dev/null
+fi
