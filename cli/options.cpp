@@ -12,6 +12,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <string>
 
 namespace flowcore::cli {
 
@@ -31,7 +32,16 @@ void add_global_options(CLI::App& app, global_options& options) {
       ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
   app.add_option("--timeout", options.timeout_seconds,
                  "Seconds a call may take, retries included (default 60)")
-      ->check(CLI::PositiveNumber);
+      // Our own check: CLI11's PositiveNumber names the largest double in its message.
+      ->check(CLI::Validator(
+          [](std::string& value) -> std::string {
+            try {
+              if (std::stod(value) > 0) return {};
+            } catch (const std::exception&) {
+            }
+            return value + " is not a positive number of seconds";
+          },
+          "SECONDS > 0"));
   app.add_option("--retries", options.retries,
                  "Retries of a failed idempotent call (default 3; 0: none)")
       ->check(CLI::Range(0, 100));
@@ -80,11 +90,11 @@ flowcore::client_options make_client_options(const global_options& options) {
   result.retry.max_retries = options.retries;
   if (options.verbose) {
     // The library redacts secrets from its log lines; we add nothing of our own.
-    result.logger = flowcore::logger{
-        .level = flowcore::log_level::debug,
-        .sink = [](flowcore::log_level level, std::string_view line) {
-          std::cerr << "flowcore-cli: " << flowcore::to_string(level) << ": " << line << '\n';
-        }};
+    result.logger = flowcore::logger{.level = flowcore::log_level::debug,
+                                     .sink = [](flowcore::log_level level, std::string_view line) {
+                                       std::cerr << "flowcore-cli: " << flowcore::to_string(level)
+                                                 << ": " << line << '\n';
+                                     }};
   }
   return result;
 }

@@ -52,9 +52,11 @@ void print_object(std::ostream& out, output_format format, const json::object& o
   for (const auto& field : object) width = std::max(width, field.key().size());
   std::string text;
   for (const auto& field : object) {
+    const std::string value = cell(&field.value());
     text += field.key();
-    text.append(width - field.key().size() + 2, ' ');
-    text += cell(&field.value());
+    // No trailing spaces after an empty value.
+    if (!value.empty()) text.append(width - field.key().size() + 2, ' ');
+    text += value;
     text += '\n';
   }
   write_all(out, text);

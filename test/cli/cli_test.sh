@@ -147,9 +147,10 @@ case "$scenario" in
     stdout_empty
     ;;
   interrupt)
-    # A call that never gets an answer, stopped by SIGINT then SIGTERM.
-    post_fault '{"method":"GET","path_prefix":"/api/v1/tenants","stall":true}'
+    # A call that never gets an answer, stopped by SIGINT then SIGTERM. A fault serves one
+    # request, so each run gets its own.
     for sig in INT TERM; do
+      post_fault '{"method":"GET","path_prefix":"/api/v1/tenants","stall":true}'
       "$cli" --base-url "$url" tenant get acme >"$out" 2>"$err" &
       cli_pid=$!
       sleep 1
