@@ -15,6 +15,8 @@
 
 #include <functional>
 #include <iosfwd>
+#include <string>
+#include <string_view>
 
 namespace flowcore::cli {
 
@@ -26,6 +28,10 @@ struct command_context {
 };
 
 using command = std::function<boost::asio::awaitable<void>(command_context&)>;
+
+// A sub-command's help footer: its examples, then where the global options are described
+// (CLI11 lists only a command's own options in its help).
+std::string help_footer(std::string_view examples);
 
 // `tenant get NAME`.
 void add_tenant_commands(CLI::App& app, command& selected);

@@ -30,21 +30,20 @@ struct data_core_arguments {
 }  // namespace
 
 void add_data_core_commands(CLI::App& app, command& selected) {
-  CLI::App* family = app.add_subcommand("data-core", "Data cores");
+  CLI::App* family = app.add_subcommand("data-core", "Data cores: list, get, create");
   family->require_subcommand(1);
   family->footer(
-      "Examples:\n"
-      "  flowcore-cli data-core list --tenant acme\n"
-      "  flowcore-cli data-core create --tenant acme --name orders\n"
-      "  flowcore-cli data-core get <id>\n"
-      "  flowcore-cli data-core get --tenant acme orders");
+      help_footer("  flowcore-cli data-core list --tenant acme\n"
+                  "  flowcore-cli data-core create --tenant acme --name orders\n"
+                  "  flowcore-cli data-core get <id>\n"
+                  "  flowcore-cli data-core get --tenant acme orders"));
 
   // One set of arguments for the family: only one sub-command runs.
   auto args = std::make_shared<data_core_arguments>();
 
   CLI::App* list = family->add_subcommand("list", "List a tenant's data cores");
-  list->add_option("--tenant", args->tenant, "The tenant's name")->required();
-  list->footer("Examples:\n  flowcore-cli data-core list --tenant acme");
+  list->add_option("--tenant", args->tenant, "The tenant's name")->type_name("NAME")->required();
+  list->footer(help_footer("  flowcore-cli data-core list --tenant acme"));
   list->callback([&selected, args] {
     selected = [args](command_context& ctx) -> boost::asio::awaitable<void> {
       flowcore::data_core_list cmd{.tenant = args->tenant};
@@ -56,13 +55,14 @@ void add_data_core_commands(CLI::App& app, command& selected) {
   });
 
   CLI::App* get = family->add_subcommand("get", "Show a data core by id, or by name with --tenant");
-  get->add_option("id", args->id_or_name, "The data core's id (its name with --tenant)")
+  get->add_option("ID", args->id_or_name, "The data core's id (its name with --tenant)")
+      ->type_name("")
       ->required();
-  get->add_option("--tenant", args->tenant, "The tenant's name: look the data core up by name");
+  get->add_option("--tenant", args->tenant, "The tenant's name: look the data core up by name")
+      ->type_name("NAME");
   get->footer(
-      "Examples:\n"
-      "  flowcore-cli data-core get 3f2a...\n"
-      "  flowcore-cli data-core get --tenant acme orders");
+      help_footer("  flowcore-cli data-core get 3f2a...\n"
+                  "  flowcore-cli data-core get --tenant acme orders"));
   get->callback([&selected, args] {
     selected = [args](command_context& ctx) -> boost::asio::awaitable<void> {
       flowcore::data_core_fetch cmd;
@@ -78,16 +78,18 @@ void add_data_core_commands(CLI::App& app, command& selected) {
   });
 
   CLI::App* create = family->add_subcommand("create", "Create a data core");
-  create->add_option("--tenant", args->tenant, "The tenant's name")->required();
-  create->add_option("--name", args->name, "The new data core's name")->required();
-  create->add_option("--description", args->description, "Free text (default: empty)");
+  create->add_option("--tenant", args->tenant, "The tenant's name")->type_name("NAME")->required();
+  create->add_option("--name", args->name, "The new data core's name")
+      ->type_name("NAME")
+      ->required();
+  create->add_option("--description", args->description, "Free text (default: empty)")
+      ->type_name("TEXT");
   create->add_flag("--public", args->public_access, "Public access (default: private)");
   create->add_flag("--delete-protection", args->delete_protection,
                    "Refuse deletion until turned off");
-  create->footer(
-      "Examples:\n"
+  create->footer(help_footer(
       "  flowcore-cli data-core create --tenant acme --name orders\n"
-      "  flowcore-cli data-core create --tenant acme --name orders --description 'Web shop'");
+      "  flowcore-cli data-core create --tenant acme --name orders --description 'Web shop'"));
   create->callback([&selected, args] {
     selected = [args](command_context& ctx) -> boost::asio::awaitable<void> {
       // The create command takes the tenant's id; users know its name.

@@ -9,15 +9,16 @@
 namespace flowcore::cli {
 
 void add_tenant_commands(CLI::App& app, command& selected) {
-  CLI::App* tenant = app.add_subcommand("tenant", "Tenants");
+  CLI::App* tenant = app.add_subcommand("tenant", "Tenants: get");
   tenant->require_subcommand(1);
-  tenant->footer("Examples:\n  flowcore-cli tenant get acme");
+  tenant->footer(help_footer("  flowcore-cli tenant get acme"));
 
   // Shared: CLI11 writes into it while parsing, the command reads it later.
   auto name = std::make_shared<std::string>();
   CLI::App* get = tenant->add_subcommand("get", "Show a tenant by name");
-  get->add_option("name", *name, "The tenant's name")->required();
-  get->footer("Examples:\n  flowcore-cli tenant get acme\n  flowcore-cli -o table tenant get acme");
+  get->add_option("NAME", *name, "The tenant's name")->type_name("")->required();
+  get->footer(
+      help_footer("  flowcore-cli tenant get acme\n  flowcore-cli -o table tenant get acme"));
   get->callback([&selected, name] {
     selected = [name](command_context& ctx) -> boost::asio::awaitable<void> {
       flowcore::tenant_fetch fetch{.tenant = *name};

@@ -10,7 +10,6 @@
 #include <cmath>
 #include <cstdlib>
 #include <iostream>
-#include <map>
 #include <memory>
 #include <string>
 
@@ -18,18 +17,22 @@ namespace flowcore::cli {
 
 void add_global_options(CLI::App& app, global_options& options) {
   app.add_option("--base-url", options.base_url,
-                 "Server URL, http[s]://host[:port] (default: the Flowcore hosts)");
+                 "Server URL, http[s]://host[:port] (default: the Flowcore hosts)")
+      ->type_name("URL");
   // No envname() here: CLI11 would then take the value from the environment before we can
   // tell a flag from a variable, and precedence is resolved in resolve().
   app.add_option("--api-key", options.api_key,
-                 "API key (prefer FLOWCORE_API_KEY: a flag is visible to other users in ps)");
+                 "API key (prefer FLOWCORE_API_KEY: a flag is visible to other users in ps)")
+      ->type_name("KEY");
   app.add_option("--token", options.token,
-                 "Bearer token (prefer FLOWCORE_TOKEN: a flag is visible to other users in ps)");
-  const std::map<std::string, output_format> formats{{"json", output_format::json},
-                                                     {"table", output_format::table}};
-  app.add_option("-o,--output", options.output,
+                 "Bearer token (prefer FLOWCORE_TOKEN: a flag is visible to other users in ps)")
+      ->type_name("TOKEN");
+  // A plain string checked against the two names: CLI11's enum mapping would print the
+  // enum's numbers in the help.
+  app.add_option("-o,--output", options.output_name,
                  "json or table (default: table on a terminal, json otherwise)")
-      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
+      ->type_name("FORMAT")
+      ->check(CLI::IsMember({"json", "table"}));
   app.add_option("--timeout", options.timeout_seconds,
                  "Seconds a call may take, retries included (default 60)")
       // Our own check: CLI11's PositiveNumber names the largest double in its message.
@@ -41,10 +44,12 @@ void add_global_options(CLI::App& app, global_options& options) {
             }
             return value + " is not a positive number of seconds";
           },
-          "SECONDS > 0"));
+          ""))
+      ->type_name("SECONDS");
   app.add_option("--retries", options.retries,
                  "Retries of a failed idempotent call (default 3; 0: none)")
-      ->check(CLI::Range(0, 100));
+      ->type_name("N")
+      ->check(CLI::Range(0, 100).description(""));
   app.add_flag("-v,--verbose", options.verbose, "The library's debug log on stderr");
 }
 
@@ -65,7 +70,11 @@ void resolve(global_options& options) {
     if (has_key) options.api_key = key;
     if (has_token) options.token = token;
   }
-  if (!options.output) {
+  if (options.output_name == "json") {
+    options.output = output_format::json;
+  } else if (options.output_name == "table") {
+    options.output = output_format::table;
+  } else {
     options.output = ::isatty(STDOUT_FILENO) ? output_format::table : output_format::json;
   }
 }

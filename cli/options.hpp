@@ -19,7 +19,8 @@ struct global_options {
   // Secrets: never printed, logged or put into an error message.
   std::string api_key;
   std::string token;
-  std::optional<output_format> output;  // Unset: json unless stdout is a terminal.
+  std::string output_name;              // --output as given: "json", "table" or empty.
+  std::optional<output_format> output;  // Set by resolve(): json unless stdout is a terminal.
   double timeout_seconds = 60;
   int retries = 3;
   bool verbose = false;

@@ -115,13 +115,14 @@ case "$scenario" in
     run 2
     stderr_has "subcommand"
     run 2 tenant get
-    stderr_has "name"
+    stderr_has "NAME is required"
     run 2 --output xml tenant get acme
-    stderr_has "output"
+    stderr_has "--output: xml not in"
     run 2 frobnicate
     run 2 data-core create --tenant acme
-    stderr_has "name"
+    stderr_has "--name is required"
     run 2 --timeout -1 tenant get acme
+    stderr_has "not a positive number"
     stdout_empty
     ;;
   credentials)
@@ -153,7 +154,14 @@ case "$scenario" in
       post_fault '{"method":"GET","path_prefix":"/api/v1/tenants","stall":true}'
       "$cli" --base-url "$url" tenant get acme >"$out" 2>"$err" &
       cli_pid=$!
-      sleep 1
+      # Signal once its handlers are in place (SigCgt has SIGINT's and SIGTERM's bits),
+      # which is just before the call starts; then give the request time to reach the stub.
+      for _ in $(seq 1 100); do
+        caught=$(sed -n 's/^SigCgt:\t//p' "/proc/$cli_pid/status" 2>/dev/null || true)
+        [ -n "$caught" ] && (( (16#$caught & 0x4002) == 0x4002 )) && break
+        sleep 0.05
+      done
+      sleep 0.3
       kill -s "$sig" "$cli_pid"
       got=0
       wait "$cli_pid" || got=$?
