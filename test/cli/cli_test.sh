@@ -133,9 +133,20 @@ case "$scenario" in
     export FLOWCORE_API_KEY="fc_cli_${secret}" FLOWCORE_TOKEN="tok${secret}"
     run 2 tenant get acme
     stderr_has "both FLOWCORE_API_KEY and FLOWCORE_TOKEN"
+    # A token alone: bearer credentials.
+    unset FLOWCORE_API_KEY
+    run 0 tenant get acme
+    stdout_has '"name":"acme"'
+    # A malformed key is refused before anything is sent, as a usage error.
+    export FLOWCORE_API_KEY="not-a-key${secret}"
+    unset FLOWCORE_TOKEN
+    run 2 tenant get acme
+    stderr_has "invalid api key"
+    export FLOWCORE_TOKEN="tok${secret}"
     # A flag wins over the environment.
     run 0 --api-key "fc_cli_${secret}" tenant get acme
     unset FLOWCORE_TOKEN
+    export FLOWCORE_API_KEY="fc_cli_${secret}"
     # The debug log names requests, never the key.
     run 0 -v tenant get acme
     [ -s "$err" ] || fail "-v wrote no log"
@@ -145,6 +156,21 @@ case "$scenario" in
     got=0
     "$cli" --base-url http://127.0.0.1:1 --retries 0 tenant get acme >"$out" 2>"$err" || got=$?
     [ "$got" -eq 6 ] || fail "exited $got, expected 6"
+    stdout_empty
+    ;;
+  errors)
+    # Each class of server failure has its own status. A fault serves one request.
+    post_fault '{"method":"GET","path_prefix":"/api/v1/tenants","status":401}'
+    run 4 --retries 0 tenant get acme
+    stdout_empty
+    stderr_has "401"
+    post_fault '{"method":"POST","path_prefix":"/api/v1/data-cores","status":409}'
+    run 5 data-core create --tenant acme --name orders
+    stderr_has "409"
+    post_fault '{"method":"GET","path_prefix":"/api/v1/tenants","status":500}'
+    run 5 --retries 0 tenant get acme
+    post_fault '{"method":"GET","path_prefix":"/api/v1/tenants","body":"not json"}'
+    run 7 tenant get acme
     stdout_empty
     ;;
   interrupt)
