@@ -20,7 +20,9 @@
 #include <boost/asio/signal_set.hpp>
 
 #include <csignal>
+#include <cstdlib>
 #include <exception>
+#include <functional>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -51,12 +53,22 @@ exit_code run(const global_options& options, const command& selected) {
   asio::cancellation_signal cancel;
   bool interrupted = false;
   asio::signal_set signals(ioc, SIGINT, SIGTERM);
-  signals.async_wait([&](const boost::system::error_code& ec, int) {
-    if (ec) return;  // Cancelled below: the command finished first.
-    interrupted = true;
-    // Terminal: the library closes the connection in use and fails the call with cancelled.
-    cancel.emit(asio::cancellation_type::terminal);
-  });
+  // The first signal cancels the call, which then ends on its own; a second one (the user
+  // pressing Ctrl-C again) exits at once. Nothing is half-written then either: results are
+  // printed only after the call has finished.
+  std::function<void(const boost::system::error_code&, int)> on_signal =
+      [&](const boost::system::error_code& ec, int) {
+        if (ec) return;  // Cancelled below: the command finished first.
+        if (interrupted) {
+          std::cerr << "flowcore-cli: interrupted\n";
+          std::_Exit(to_int(exit_code::interrupted));
+        }
+        interrupted = true;
+        // Terminal: the library closes the connection in use and fails the call (cancelled).
+        cancel.emit(asio::cancellation_type::terminal);
+        signals.async_wait(on_signal);
+      };
+  signals.async_wait(on_signal);
 
   exit_code status = exit_code::ok;
   asio::co_spawn(ioc, selected(ctx),
