@@ -34,15 +34,17 @@ void add_global_options(CLI::App& app, global_options& options) {
       ->type_name("FORMAT")
       ->check(CLI::IsMember({"json", "table"}));
   app.add_option("--timeout", options.timeout_seconds,
-                 "Seconds a call may take, retries included (default 60)")
+                 "Seconds a call may take, retries included (default 60, at most 86400)")
       // Our own check: CLI11's PositiveNumber names the largest double in its message.
       ->check(CLI::Validator(
           [](std::string& value) -> std::string {
             try {
-              if (std::stod(value) > 0) return {};
+              // At most a day: keeps the conversion to milliseconds far from overflow.
+              const double seconds = std::stod(value);
+              if (seconds > 0 && seconds <= 86400) return {};
             } catch (const std::exception&) {
             }
-            return value + " is not a positive number of seconds";
+            return value + " is not a number of seconds in (0, 86400]";
           },
           ""))
       ->type_name("SECONDS");

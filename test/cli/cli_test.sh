@@ -122,7 +122,8 @@ case "$scenario" in
     run 2 data-core create --tenant acme
     stderr_has "--name is required"
     run 2 --timeout -1 tenant get acme
-    stderr_has "not a positive number"
+    stderr_has "not a number of seconds"
+    run 2 --timeout 1e300 tenant get acme
     stdout_empty
     ;;
   credentials)
