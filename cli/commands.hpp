@@ -27,6 +27,8 @@ struct command_context {
   std::ostream& out;
 };
 
+// A coroutine lambda reads its captures through the lambda object, so a command may capture
+// (it is kept, in main, until the io_context has stopped); the context outlives it too.
 using command = std::function<boost::asio::awaitable<void>(command_context&)>;
 
 // A sub-command's help footer: its examples, then where the global options are described
