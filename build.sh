@@ -21,7 +21,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 packages=(g++ cmake ninja-build pkg-config ca-certificates libssl-dev
-          libboost1.81-dev libboost-json1.81-dev libboost-test1.81-dev libboost-url1.81-dev)
+          libboost1.81-dev libboost-json1.81-dev libboost-test1.81-dev libboost-url1.81-dev
+          libcli11-dev)
 
 ensure_packages() {
   local missing=() p

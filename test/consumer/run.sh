@@ -37,6 +37,10 @@ case "$mode" in
              include/flowcore/stub/server.hpp bin/flowcore-stub; do
       [ -e "$prefix/$f" ] || { echo "run.sh: $deb lacks /usr/$f" >&2; exit 1; }
     done
+    if [ -e "$build/bin/flowcore-cli" ] && [ ! -e "$prefix/bin/flowcore-cli" ]; then
+      echo "run.sh: $deb lacks /usr/bin/flowcore-cli" >&2
+      exit 1
+    fi
     ;;
   *) echo "run.sh: unknown mode $mode" >&2; exit 2 ;;
 esac
@@ -57,3 +61,7 @@ quiet cmake --build "$work/build"
 "$work/build/consumer"
 "$work/build/stub_user"
 "$prefix/bin/flowcore-stub" --help >/dev/null
+# The command-line program, when this build has it (FLOWCORE_BUILD_CLI).
+if [ -e "$build/bin/flowcore-cli" ]; then
+  "$prefix/bin/flowcore-cli" --help >/dev/null
+fi

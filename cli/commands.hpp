@@ -1,0 +1,43 @@
+// Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
+#pragma once
+// Sub-commands. Each family adds its CLI11 sub-commands; the one the user picked stores the
+// coroutine to run in `selected`, which main() runs on the client once the command line,
+// the credentials and the client are all in place (so --help and usage errors never need
+// credentials or a network).
+
+#include "output.hpp"
+
+#include <flowcore/client.hpp>
+
+#include <boost/asio/awaitable.hpp>
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <iosfwd>
+#include <string>
+#include <string_view>
+
+namespace flowcore::cli {
+
+// What a sub-command runs with.
+struct command_context {
+  flowcore::client& client;
+  output_format format;
+  std::ostream& out;
+};
+
+// A coroutine lambda reads its captures through the lambda object, so a command may capture
+// (it is kept, in main, until the io_context has stopped); the context outlives it too.
+using command = std::function<boost::asio::awaitable<void>(command_context&)>;
+
+// A sub-command's help footer: its examples, then where the global options are described
+// (CLI11 lists only a command's own options in its help).
+std::string help_footer(std::string_view examples);
+
+// `tenant get NAME`.
+void add_tenant_commands(CLI::App& app, command& selected);
+// `data-core list|get|create`.
+void add_data_core_commands(CLI::App& app, command& selected);
+
+}  // namespace flowcore::cli

@@ -1,0 +1,124 @@
+// Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
+#include "output.hpp"
+
+#include <boost/json/serialize.hpp>
+#include <boost/json/value_from.hpp>
+
+#include <algorithm>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace flowcore::cli {
+namespace {
+
+namespace json = boost::json;
+
+// A cell: strings as they are (no quotes), everything else as JSON, null as empty.
+std::string cell(const json::value* value) {
+  if (value == nullptr || value->is_null()) return {};
+  if (value->is_string()) return std::string(value->get_string());
+  return json::serialize(*value);
+}
+
+// Writes `text` in one call and flushes, so a signal cannot split a line in two.
+void write_all(std::ostream& out, const std::string& text) {
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
+  out.flush();
+}
+
+void append_row(std::string& text, const std::vector<std::string>& cells,
+                const std::vector<std::size_t>& widths) {
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    text += cells[i];
+    // No trailing spaces after the last column.
+    if (i + 1 < cells.size()) text.append(widths[i] - cells[i].size() + 2, ' ');
+  }
+  text += '\n';
+}
+
+const char* to_string(flowcore::access_control access) {
+  return access == flowcore::access_control::public_access ? "public" : "private";
+}
+
+}  // namespace
+
+void print_object(std::ostream& out, output_format format, const json::object& object) {
+  if (format == output_format::json) {
+    write_all(out, json::serialize(object) + '\n');
+    return;
+  }
+  std::size_t width = 0;
+  for (const auto& field : object) width = std::max(width, field.key().size());
+  std::string text;
+  for (const auto& field : object) {
+    const std::string value = cell(&field.value());
+    text += field.key();
+    // No trailing spaces after an empty value.
+    if (!value.empty()) text.append(width - field.key().size() + 2, ' ');
+    text += value;
+    text += '\n';
+  }
+  write_all(out, text);
+}
+
+void print_list(std::ostream& out, output_format format, const json::array& rows,
+                std::span<const column> columns) {
+  if (format == output_format::json) {
+    write_all(out, json::serialize(rows) + '\n');
+    return;
+  }
+  std::vector<std::vector<std::string>> table;
+  std::vector<std::string> header;
+  for (const column& c : columns) header.emplace_back(c.header);
+  table.push_back(std::move(header));
+  for (const json::value& row : rows) {
+    std::vector<std::string> cells;
+    for (const column& c : columns) cells.push_back(cell(row.as_object().if_contains(c.key)));
+    table.push_back(std::move(cells));
+  }
+  std::vector<std::size_t> widths(columns.size(), 0);
+  for (const auto& cells : table) {
+    for (std::size_t i = 0; i < cells.size(); ++i) widths[i] = std::max(widths[i], cells[i].size());
+  }
+  std::string text;
+  for (const auto& cells : table) append_row(text, cells, widths);
+  write_all(out, text);
+}
+
+json::object to_json(const flowcore::tenant& tenant) {
+  json::object o;
+  o["id"] = tenant.id;
+  o["name"] = tenant.name;
+  o["display_name"] = tenant.display_name;
+  o["description"] = tenant.description;
+  o["website_url"] = tenant.website_url;
+  o["is_dedicated"] = tenant.is_dedicated;
+  if (tenant.dedicated) {
+    // configuration_repo_credentials is a secret: left out on purpose.
+    o["dedicated"] = json::object{
+        {"status", tenant.dedicated->status},
+        {"domain", tenant.dedicated->configuration.domain},
+        {"configuration_repo_url", tenant.dedicated->configuration.configuration_repo_url}};
+  }
+  if (tenant.sensitive_data_enabled) o["sensitive_data_enabled"] = *tenant.sensitive_data_enabled;
+  if (tenant.configured) o["configured"] = *tenant.configured;
+  return o;
+}
+
+json::object to_json(const flowcore::data_core& data_core) {
+  json::object o;
+  o["id"] = data_core.id;
+  o["tenant_id"] = data_core.tenant_id;
+  o["tenant"] = data_core.tenant;
+  o["name"] = data_core.name;
+  o["description"] = data_core.description;
+  o["access_control"] = to_string(data_core.access_control);
+  o["delete_protection"] = data_core.delete_protection;
+  o["is_deleting"] = data_core.is_deleting;
+  o["is_flowcore_managed"] = data_core.is_flowcore_managed;
+  o["access"] = json::value_from(data_core.access);
+  return o;
+}
+
+}  // namespace flowcore::cli

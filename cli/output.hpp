@@ -1,0 +1,38 @@
+// Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
+#pragma once
+// Printing results: JSON (one document per command, on one line, for scripts) or a plain
+// table (for people). Each result is written in one piece once the call has finished, so an
+// interrupted command never leaves half a line on stdout.
+
+#include <flowcore/commands/data_core.hpp>
+#include <flowcore/commands/tenant.hpp>
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
+#include <iosfwd>
+#include <span>
+#include <string_view>
+
+namespace flowcore::cli {
+
+enum class output_format { json, table };
+
+// A column of a list table: its header, and the key of each row's JSON object.
+struct column {
+  std::string_view header;
+  std::string_view key;
+};
+
+// get and create: a JSON object, or a two-column table of its fields.
+void print_object(std::ostream& out, output_format format, const boost::json::object& object);
+
+// list: a JSON array, or a table with `columns`.
+void print_list(std::ostream& out, output_format format, const boost::json::array& rows,
+                std::span<const column> columns);
+
+// Field names are the library's (snake_case), so the JSON reads like the C++ API.
+boost::json::object to_json(const flowcore::tenant& tenant);
+boost::json::object to_json(const flowcore::data_core& data_core);
+
+}  // namespace flowcore::cli
