@@ -1,0 +1,19 @@
+// Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
+#pragma once
+// Users name things (tenant acme, data core orders); several commands want ids. These
+// look the ids up, so that every sub-command can be addressed by names.
+
+#include <flowcore/client.hpp>
+
+#include <boost/asio/awaitable.hpp>
+
+#include <string>
+
+namespace flowcore::cli {
+
+// The id of the data core named `data_core` in the tenant named `tenant`
+// (fc::error::not_found when either is unknown: exit 3).
+boost::asio::awaitable<std::string> data_core_id(flowcore::client& client, std::string tenant,
+                                                 std::string data_core);
+
+}  // namespace flowcore::cli
