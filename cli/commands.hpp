@@ -42,5 +42,7 @@ std::string help_footer(std::string_view examples);
 void add_tenant_commands(CLI::App& app, command& selected);
 // `data-core list|get|create|update|delete`.
 void add_data_core_commands(CLI::App& app, command& selected);
+// `flow-type list|get|create|update|delete`.
+void add_flow_type_commands(CLI::App& app, command& selected);
 
 }  // namespace flowcore::cli

@@ -113,6 +113,7 @@ int main_impl(int argc, char** argv) {
   command selected;
   add_tenant_commands(app, selected);
   add_data_core_commands(app, selected);
+  add_flow_type_commands(app, selected);
 
   try {
     app.parse(argc, argv);
