@@ -44,5 +44,7 @@ void add_tenant_commands(CLI::App& app, command& selected);
 void add_data_core_commands(CLI::App& app, command& selected);
 // `flow-type list|get|create|update|delete`.
 void add_flow_type_commands(CLI::App& app, command& selected);
+// `event-type list|get|create|update|delete|truncate`.
+void add_event_type_commands(CLI::App& app, command& selected);
 
 }  // namespace flowcore::cli

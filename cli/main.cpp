@@ -114,6 +114,7 @@ int main_impl(int argc, char** argv) {
   add_tenant_commands(app, selected);
   add_data_core_commands(app, selected);
   add_flow_type_commands(app, selected);
+  add_event_type_commands(app, selected);
 
   try {
     app.parse(argc, argv);
