@@ -50,3 +50,25 @@ stderr_has "not a number of seconds"
 run 2 data-core delete "$id" --wait-timeout soon
 run 0 data-core delete --help
 for word in --no-wait --wait-timeout --tenant Examples; do stdout_has "$word"; done
+
+# Ctrl-C stops the wait at once: exit 130, nothing on stdout.
+run 0 data-core create --tenant acme --name interrupted
+id4=$(sed -n 's/^{"id":"\([^"]*\)".*/\1/p' "$out")
+post_fault "{\"method\":\"GET\",\"path_prefix\":\"/api/v1/data-cores/$id4/exists\",\"delay_ms\":5000}"
+"$cli" --base-url "$url" data-core delete "$id4" >"$out" 2>"$err" &
+cli_pid=$!
+# Signal once its handlers are in place (SigCgt has SIGINT's bit), then give the request
+# and the first check time to go out.
+for _ in $(seq 1 100); do
+  caught=$(sed -n 's/^SigCgt:\t//p' "/proc/$cli_pid/status" 2>/dev/null || true)
+  [ -n "$caught" ] && (( (16#$caught & 0x2) == 0x2 )) && break
+  sleep 0.05
+done
+sleep 0.5
+kill -s INT "$cli_pid"
+got=0
+wait "$cli_pid" || got=$?
+cli_pid=
+[ "$got" -eq 130 ] || fail "interrupted wait: exited $got, expected 130"
+stdout_empty
+stderr_has "interrupted"
