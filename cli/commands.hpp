@@ -13,6 +13,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <chrono>
 #include <functional>
 #include <iosfwd>
 #include <string>
@@ -25,6 +26,8 @@ struct command_context {
   flowcore::client& client;
   output_format format;
   std::ostream& out;
+  // The client's per-call deadline (--timeout); a wait extends it by its own cap.
+  std::chrono::milliseconds deadline;
 };
 
 // A coroutine lambda reads its captures through the lambda object, so a command may capture
@@ -35,9 +38,13 @@ using command = std::function<boost::asio::awaitable<void>(command_context&)>;
 // (CLI11 lists only a command's own options in its help).
 std::string help_footer(std::string_view examples);
 
-// `tenant get NAME`.
+// `tenant list|get`.
 void add_tenant_commands(CLI::App& app, command& selected);
-// `data-core list|get|create`.
+// `data-core list|get|create|update|delete`.
 void add_data_core_commands(CLI::App& app, command& selected);
+// `flow-type list|get|create|update|delete`.
+void add_flow_type_commands(CLI::App& app, command& selected);
+// `event-type list|get|create|update|delete|truncate`.
+void add_event_type_commands(CLI::App& app, command& selected);
 
 }  // namespace flowcore::cli

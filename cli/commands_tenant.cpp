@@ -3,15 +3,39 @@
 
 #include <flowcore/commands/tenant.hpp>
 
+#include <array>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace flowcore::cli {
+namespace {
+
+constexpr std::array<column, 4> list_columns{{
+    {"ID", "id"},
+    {"NAME", "name"},
+    {"DISPLAY NAME", "display_name"},
+    {"DEDICATED", "is_dedicated"},
+}};
+
+}  // namespace
 
 void add_tenant_commands(CLI::App& app, command& selected) {
-  CLI::App* tenant = app.add_subcommand("tenant", "Tenants: get");
+  CLI::App* tenant = app.add_subcommand("tenant", "Tenants: list, get");
   tenant->require_subcommand(1);
-  tenant->footer(help_footer("  flowcore-cli tenant get acme"));
+  tenant->footer(help_footer("  flowcore-cli tenant list\n  flowcore-cli tenant get acme"));
+
+  CLI::App* list = tenant->add_subcommand("list", "List the tenants the credentials can see");
+  list->footer(help_footer("  flowcore-cli tenant list\n  flowcore-cli -o table tenant list"));
+  list->callback([&selected] {
+    selected = [](command_context& ctx) -> boost::asio::awaitable<void> {
+      flowcore::tenant_list cmd;
+      const std::vector<flowcore::tenant_list_item> result = co_await ctx.client.execute(cmd);
+      boost::json::array rows;
+      for (const flowcore::tenant_list_item& item : result) rows.push_back(to_json(item));
+      print_list(ctx.out, ctx.format, rows, list_columns);
+    };
+  });
 
   // Shared: CLI11 writes into it while parsing, the command reads it later.
   auto name = std::make_shared<std::string>();

@@ -47,8 +47,12 @@ constexpr const char* examples =
 // Runs `selected` to its end or to a signal; the process's exit status.
 exit_code run(const global_options& options, const command& selected) {
   asio::io_context ioc;
-  flowcore::client client(ioc.get_executor(), make_client_options(options));
-  command_context ctx{.client = client, .format = *options.output, .out = std::cout};
+  const flowcore::client_options client_options = make_client_options(options);
+  flowcore::client client(ioc.get_executor(), client_options);
+  command_context ctx{.client = client,
+                      .format = *options.output,
+                      .out = std::cout,
+                      .deadline = client_options.deadline};
 
   asio::cancellation_signal cancel;
   bool interrupted = false;
@@ -109,6 +113,8 @@ int main_impl(int argc, char** argv) {
   command selected;
   add_tenant_commands(app, selected);
   add_data_core_commands(app, selected);
+  add_flow_type_commands(app, selected);
+  add_event_type_commands(app, selected);
 
   try {
     app.parse(argc, argv);

@@ -1,6 +1,7 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #include "output.hpp"
 
+#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value_from.hpp>
 
@@ -106,6 +107,20 @@ json::object to_json(const flowcore::tenant& tenant) {
   return o;
 }
 
+json::object to_json(const flowcore::tenant_list_item& tenant) {
+  json::object o;
+  o["id"] = tenant.id;
+  o["name"] = tenant.name;
+  o["display_name"] = tenant.display_name;
+  o["description"] = tenant.description;
+  o["website_url"] = tenant.website_url;
+  o["is_dedicated"] = tenant.is_dedicated;
+  o["sensitive_data_enabled"] = tenant.sensitive_data_enabled;
+  o["domain"] = tenant.domain ? json::value(*tenant.domain) : json::value(nullptr);
+  o["permissions"] = json::value_from(tenant.permissions);
+  return o;
+}
+
 json::object to_json(const flowcore::data_core& data_core) {
   json::object o;
   o["id"] = data_core.id;
@@ -118,6 +133,44 @@ json::object to_json(const flowcore::data_core& data_core) {
   o["is_deleting"] = data_core.is_deleting;
   o["is_flowcore_managed"] = data_core.is_flowcore_managed;
   o["access"] = json::value_from(data_core.access);
+  return o;
+}
+
+json::object to_json(const flowcore::flow_type& flow_type) {
+  json::object o;
+  o["id"] = flow_type.id;
+  o["tenant_id"] = flow_type.tenant_id;
+  o["data_core_id"] = flow_type.data_core_id;
+  o["name"] = flow_type.name;
+  o["description"] = flow_type.description;
+  o["is_deleting"] = flow_type.is_deleting;
+  return o;
+}
+
+json::object to_json(const flowcore::event_type& event_type) {
+  json::object o;
+  o["id"] = event_type.id;
+  o["tenant_id"] = event_type.tenant_id;
+  o["data_core_id"] = event_type.data_core_id;
+  o["flow_type_id"] = event_type.flow_type_id;
+  o["name"] = event_type.name;
+  o["description"] = event_type.description;
+  o["created_at"] = event_type.created_at;
+  o["updated_at"] = event_type.updated_at ? json::value(*event_type.updated_at) : nullptr;
+  o["is_truncating"] = event_type.is_truncating;
+  o["is_deleting"] = event_type.is_deleting;
+  if (event_type.sensitive_data_mask) {
+    // The library keeps the schema as JSON text; nested here so that it reads as JSON.
+    json::value schema = json::string(event_type.sensitive_data_mask->schema);
+    boost::system::error_code ec;
+    json::value parsed = json::parse(event_type.sensitive_data_mask->schema, ec);
+    if (!ec) schema = std::move(parsed);
+    o["sensitive_data_mask"] =
+        json::object{{"key", event_type.sensitive_data_mask->key}, {"schema", std::move(schema)}};
+  }
+  if (event_type.sensitive_data_enabled) {
+    o["sensitive_data_enabled"] = *event_type.sensitive_data_enabled;
+  }
   return o;
 }
 

@@ -5,6 +5,8 @@
 // interrupted command never leaves half a line on stdout.
 
 #include <flowcore/commands/data_core.hpp>
+#include <flowcore/commands/event_type.hpp>
+#include <flowcore/commands/flow_type.hpp>
 #include <flowcore/commands/tenant.hpp>
 
 #include <boost/json/array.hpp>
@@ -33,6 +35,9 @@ void print_list(std::ostream& out, output_format format, const boost::json::arra
 
 // Field names are the library's (snake_case), so the JSON reads like the C++ API.
 boost::json::object to_json(const flowcore::tenant& tenant);
+boost::json::object to_json(const flowcore::tenant_list_item& tenant);
 boost::json::object to_json(const flowcore::data_core& data_core);
+boost::json::object to_json(const flowcore::flow_type& flow_type);
+boost::json::object to_json(const flowcore::event_type& event_type);
 
 }  // namespace flowcore::cli

@@ -16,4 +16,12 @@ namespace flowcore::cli {
 boost::asio::awaitable<std::string> data_core_id(flowcore::client& client, std::string tenant,
                                                  std::string data_core);
 
+// The id of the flow type named `flow_type` in that data core (not_found as above).
+boost::asio::awaitable<std::string> flow_type_id(flowcore::client& client, std::string tenant,
+                                                 std::string data_core, std::string flow_type);
+
+// The name of the tenant with id `tenant_id`: delete requests want the tenant's name, and a
+// resource addressed by its id carries only its tenant's id.
+boost::asio::awaitable<std::string> tenant_name(flowcore::client& client, std::string tenant_id);
+
 }  // namespace flowcore::cli
