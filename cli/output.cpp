@@ -5,6 +5,7 @@
 #include <boost/json/value_from.hpp>
 
 #include <algorithm>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -35,6 +36,12 @@ void append_row(std::string& text, const std::vector<std::string>& cells,
     if (i + 1 < cells.size()) text.append(widths[i] - cells[i].size() + 2, ' ');
   }
   text += '\n';
+}
+
+// An optional text: null when unset, so every object of a type has the same fields.
+json::value optional_text(const std::optional<std::string>& text) {
+  if (text) return json::value(*text);
+  return nullptr;
 }
 
 const char* to_string(flowcore::access_control access) {
@@ -118,6 +125,54 @@ json::object to_json(const flowcore::data_core& data_core) {
   o["is_deleting"] = data_core.is_deleting;
   o["is_flowcore_managed"] = data_core.is_flowcore_managed;
   o["access"] = json::value_from(data_core.access);
+  return o;
+}
+
+json::object to_json(const flowcore::api_key_info& key) {
+  json::object o;
+  o["id"] = key.id;
+  o["tenant_id"] = key.tenant_id;
+  o["name"] = key.name;
+  o["description"] = key.description;
+  o["masked_api_key"] = key.masked_api_key;
+  o["created_at"] = key.created_at;
+  o["last_used_at"] = optional_text(key.last_used_at);
+  return o;
+}
+
+json::object to_json(const flowcore::api_key_created& key) {
+  json::object o = to_json(static_cast<const flowcore::api_key_info&>(key));
+  o["api_key"] = key.api_key;
+  return o;
+}
+
+json::object to_json(const flowcore::api_key_validation& validation) {
+  json::object o;
+  o["valid"] = validation.valid;
+  // Only a valid key has these; an invalid one's answer is just {"valid":false}.
+  if (validation.api_key_id) o["api_key_id"] = *validation.api_key_id;
+  if (validation.tenant_id) o["tenant_id"] = *validation.tenant_id;
+  return o;
+}
+
+json::object to_json(const flowcore::secret& secret) {
+  json::object o;
+  o["tenant_id"] = secret.tenant_id;
+  o["key"] = secret.key;
+  o["description"] = secret.description;
+  o["created_at"] = secret.created_at;
+  o["updated_at"] = optional_text(secret.updated_at);
+  return o;
+}
+
+json::object to_json(const flowcore::variable& variable) {
+  json::object o;
+  o["tenant_id"] = variable.tenant_id;
+  o["key"] = variable.key;
+  o["description"] = variable.description;
+  o["value"] = variable.value;
+  o["created_at"] = variable.created_at;
+  o["updated_at"] = optional_text(variable.updated_at);
   return o;
 }
 

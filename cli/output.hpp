@@ -4,8 +4,11 @@
 // table (for people). Each result is written in one piece once the call has finished, so an
 // interrupted command never leaves half a line on stdout.
 
+#include <flowcore/commands/api_key.hpp>
 #include <flowcore/commands/data_core.hpp>
+#include <flowcore/commands/secret.hpp>
 #include <flowcore/commands/tenant.hpp>
+#include <flowcore/commands/variable.hpp>
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
@@ -34,5 +37,13 @@ void print_list(std::ostream& out, output_format format, const boost::json::arra
 // Field names are the library's (snake_case), so the JSON reads like the C++ API.
 boost::json::object to_json(const flowcore::tenant& tenant);
 boost::json::object to_json(const flowcore::data_core& data_core);
+// The masked key only: the full key is a secret.
+boost::json::object to_json(const flowcore::api_key_info& key);
+// With the full key as "api_key": printing it, once, is the point of `api-key create`.
+boost::json::object to_json(const flowcore::api_key_created& key);
+boost::json::object to_json(const flowcore::api_key_validation& validation);
+// No value: the server never returns a secret's value.
+boost::json::object to_json(const flowcore::secret& secret);
+boost::json::object to_json(const flowcore::variable& variable);
 
 }  // namespace flowcore::cli

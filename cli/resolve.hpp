@@ -16,4 +16,7 @@ namespace flowcore::cli {
 boost::asio::awaitable<std::string> data_core_id(flowcore::client& client, std::string tenant,
                                                  std::string data_core);
 
+// The id of the tenant named `tenant` (not_found when unknown: exit 3).
+boost::asio::awaitable<std::string> tenant_id(flowcore::client& client, std::string tenant);
+
 }  // namespace flowcore::cli
