@@ -39,5 +39,11 @@ std::string help_footer(std::string_view examples);
 void add_tenant_commands(CLI::App& app, command& selected);
 // `data-core list|get|create`.
 void add_data_core_commands(CLI::App& app, command& selected);
+// `api-key create|list|delete|validate`.
+void add_api_key_commands(CLI::App& app, command& selected);
+// `secret list|get|create|edit|delete`.
+void add_secret_commands(CLI::App& app, command& selected);
+// `variable list|get|create|edit|delete`.
+void add_variable_commands(CLI::App& app, command& selected);
 
 }  // namespace flowcore::cli

@@ -109,6 +109,9 @@ int main_impl(int argc, char** argv) {
   command selected;
   add_tenant_commands(app, selected);
   add_data_core_commands(app, selected);
+  add_api_key_commands(app, selected);
+  add_secret_commands(app, selected);
+  add_variable_commands(app, selected);
 
   try {
     app.parse(argc, argv);
