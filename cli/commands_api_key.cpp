@@ -3,6 +3,7 @@
 // refuses them with an API key). Tenants are named; the commands take ids, looked up here.
 #include "bearer_only.hpp"
 #include "commands.hpp"
+#include "exit_codes.hpp"
 #include "resolve.hpp"
 #include "secret_input.hpp"
 
@@ -169,12 +170,10 @@ void add_validate(CLI::App& family, command& selected,
       if (!result.valid) {
         // Exit 4, the status of refused credentials, so `if flowcore-cli api-key validate`
         // works in scripts; the printed {"valid":false} tells it from our own being refused.
-        flowcore::diagnostics diagnostics;
-        diagnostics.command = "api_key_validate";
-        diagnostics.message = args->tenant.empty()
+        throw command_failure(exit_code::auth,
+                              args->tenant.empty()
                                   ? "the API key is not valid"
-                                  : "the API key is not valid for tenant " + args->tenant;
-        throw flowcore::client_error(flowcore::error::auth_failed, diagnostics);
+                                  : "the API key is not valid for tenant " + args->tenant);
       }
     };
   });

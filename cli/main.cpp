@@ -83,6 +83,9 @@ exit_code run(const global_options& options, const command& selected) {
                      if (status != exit_code::interrupted) {
                        std::cerr << "flowcore-cli: " << error.what() << '\n';
                      }
+                   } catch (const command_failure& failure) {
+                     std::cerr << "flowcore-cli: " << failure.what() << '\n';
+                     status = failure.status();
                    } catch (const std::exception& error) {
                      std::cerr << "flowcore-cli: " << error.what() << '\n';
                      status = exit_code::failure;
