@@ -44,9 +44,9 @@ void add_tenant_and_key(CLI::App& command, const std::shared_ptr<secret_argument
 void add_value_options(CLI::App& command, const std::shared_ptr<secret_arguments>& args,
                        std::string_view when_absent) {
   command
-      .add_option(
-          "VALUE", args->value,
-          "The value; - reads stdin (better: an argument shows in ps). " + std::string(when_absent))
+      .add_option("VALUE", args->value,
+                  "The value (an argument shows in ps: prefer stdin); - reads stdin. " +
+                      std::string(when_absent))
       ->type_name("");
   command.add_flag("--value-stdin", args->value_stdin,
                    "Read the value from stdin (all of it, less a final newline)");
