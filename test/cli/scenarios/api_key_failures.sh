@@ -42,3 +42,6 @@ run 0 api-key create --help
 stdout_has "once"
 run 0 api-key validate --help
 stdout_has "exit 4"
+# The families are listed at the top level.
+run 0 --help
+for family in api-key secret variable; do stdout_has "^  $family "; done
