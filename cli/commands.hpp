@@ -46,5 +46,11 @@ void add_data_core_commands(CLI::App& app, command& selected);
 void add_flow_type_commands(CLI::App& app, command& selected);
 // `event-type list|get|create|update|delete|truncate`.
 void add_event_type_commands(CLI::App& app, command& selected);
+// `api-key create|list|delete|validate`.
+void add_api_key_commands(CLI::App& app, command& selected);
+// `secret list|get|create|edit|delete`.
+void add_secret_commands(CLI::App& app, command& selected);
+// `variable list|get|create|edit|delete`.
+void add_variable_commands(CLI::App& app, command& selected);
 
 }  // namespace flowcore::cli

@@ -8,6 +8,9 @@
 
 #include <boost/system/error_code.hpp>
 
+#include <stdexcept>
+#include <string>
+
 namespace flowcore::cli {
 
 enum class exit_code : int {
@@ -54,5 +57,18 @@ inline exit_code exit_code_for(const boost::system::error_code& ec, int http_sta
 }
 
 inline int to_int(exit_code code) { return static_cast<int>(code); }
+
+// A command's own outcome that is not the library's error but still must end the program
+// with a given status (`api-key validate` of a key that is not valid: exit 4). main()
+// prints what() after "flowcore-cli: " and exits with status().
+class command_failure : public std::runtime_error {
+ public:
+  command_failure(exit_code status, const std::string& message)
+      : std::runtime_error(message), status_(status) {}
+  exit_code status() const noexcept { return status_; }
+
+ private:
+  exit_code status_;
+};
 
 }  // namespace flowcore::cli

@@ -87,6 +87,9 @@ exit_code run(const global_options& options, const command& selected) {
                      if (status != exit_code::interrupted) {
                        std::cerr << "flowcore-cli: " << error.what() << '\n';
                      }
+                   } catch (const command_failure& failure) {
+                     std::cerr << "flowcore-cli: " << failure.what() << '\n';
+                     status = failure.status();
                    } catch (const std::exception& error) {
                      std::cerr << "flowcore-cli: " << error.what() << '\n';
                      status = exit_code::failure;
@@ -115,6 +118,9 @@ int main_impl(int argc, char** argv) {
   add_data_core_commands(app, selected);
   add_flow_type_commands(app, selected);
   add_event_type_commands(app, selected);
+  add_api_key_commands(app, selected);
+  add_secret_commands(app, selected);
+  add_variable_commands(app, selected);
 
   try {
     app.parse(argc, argv);

@@ -6,6 +6,7 @@
 #include <boost/json/value_from.hpp>
 
 #include <algorithm>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -36,6 +37,12 @@ void append_row(std::string& text, const std::vector<std::string>& cells,
     if (i + 1 < cells.size()) text.append(widths[i] - cells[i].size() + 2, ' ');
   }
   text += '\n';
+}
+
+// An optional text: null when unset, so every object of a type has the same fields.
+json::value optional_text(const std::optional<std::string>& text) {
+  if (text) return json::value(*text);
+  return nullptr;
 }
 
 const char* to_string(flowcore::access_control access) {
@@ -156,7 +163,7 @@ json::object to_json(const flowcore::event_type& event_type) {
   o["name"] = event_type.name;
   o["description"] = event_type.description;
   o["created_at"] = event_type.created_at;
-  o["updated_at"] = event_type.updated_at ? json::value(*event_type.updated_at) : nullptr;
+  o["updated_at"] = optional_text(event_type.updated_at);
   o["is_truncating"] = event_type.is_truncating;
   o["is_deleting"] = event_type.is_deleting;
   if (event_type.sensitive_data_mask) {
@@ -171,6 +178,54 @@ json::object to_json(const flowcore::event_type& event_type) {
   if (event_type.sensitive_data_enabled) {
     o["sensitive_data_enabled"] = *event_type.sensitive_data_enabled;
   }
+  return o;
+}
+
+json::object to_json(const flowcore::api_key_info& key) {
+  json::object o;
+  o["id"] = key.id;
+  o["tenant_id"] = key.tenant_id;
+  o["name"] = key.name;
+  o["description"] = key.description;
+  o["masked_api_key"] = key.masked_api_key;
+  o["created_at"] = key.created_at;
+  o["last_used_at"] = optional_text(key.last_used_at);
+  return o;
+}
+
+json::object to_json(const flowcore::api_key_created& key) {
+  json::object o = to_json(static_cast<const flowcore::api_key_info&>(key));
+  o["api_key"] = key.api_key;
+  return o;
+}
+
+json::object to_json(const flowcore::api_key_validation& validation) {
+  json::object o;
+  o["valid"] = validation.valid;
+  // Only a valid key has these; an invalid one's answer is just {"valid":false}.
+  if (validation.api_key_id) o["api_key_id"] = *validation.api_key_id;
+  if (validation.tenant_id) o["tenant_id"] = *validation.tenant_id;
+  return o;
+}
+
+json::object to_json(const flowcore::secret& secret) {
+  json::object o;
+  o["tenant_id"] = secret.tenant_id;
+  o["key"] = secret.key;
+  o["description"] = secret.description;
+  o["created_at"] = secret.created_at;
+  o["updated_at"] = optional_text(secret.updated_at);
+  return o;
+}
+
+json::object to_json(const flowcore::variable& variable) {
+  json::object o;
+  o["tenant_id"] = variable.tenant_id;
+  o["key"] = variable.key;
+  o["description"] = variable.description;
+  o["value"] = variable.value;
+  o["created_at"] = variable.created_at;
+  o["updated_at"] = optional_text(variable.updated_at);
   return o;
 }
 

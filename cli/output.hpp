@@ -4,10 +4,13 @@
 // table (for people). Each result is written in one piece once the call has finished, so an
 // interrupted command never leaves half a line on stdout.
 
+#include <flowcore/commands/api_key.hpp>
 #include <flowcore/commands/data_core.hpp>
 #include <flowcore/commands/event_type.hpp>
 #include <flowcore/commands/flow_type.hpp>
+#include <flowcore/commands/secret.hpp>
 #include <flowcore/commands/tenant.hpp>
+#include <flowcore/commands/variable.hpp>
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
@@ -39,5 +42,13 @@ boost::json::object to_json(const flowcore::tenant_list_item& tenant);
 boost::json::object to_json(const flowcore::data_core& data_core);
 boost::json::object to_json(const flowcore::flow_type& flow_type);
 boost::json::object to_json(const flowcore::event_type& event_type);
+// The masked key only: the full key is a secret.
+boost::json::object to_json(const flowcore::api_key_info& key);
+// With the full key as "api_key": printing it, once, is the point of `api-key create`.
+boost::json::object to_json(const flowcore::api_key_created& key);
+boost::json::object to_json(const flowcore::api_key_validation& validation);
+// No value: the server never returns a secret's value.
+boost::json::object to_json(const flowcore::secret& secret);
+boost::json::object to_json(const flowcore::variable& variable);
 
 }  // namespace flowcore::cli

@@ -30,4 +30,10 @@ boost::asio::awaitable<std::string> tenant_name(flowcore::client& client, std::s
   co_return found.name;
 }
 
+boost::asio::awaitable<std::string> tenant_id(flowcore::client& client, std::string tenant) {
+  flowcore::tenant_fetch fetch{.tenant = std::move(tenant)};
+  const flowcore::tenant found = co_await client.execute(fetch);
+  co_return found.id;
+}
+
 }  // namespace flowcore::cli

@@ -23,5 +23,7 @@ boost::asio::awaitable<std::string> flow_type_id(flowcore::client& client, std::
 // The name of the tenant with id `tenant_id`: delete requests want the tenant's name, and a
 // resource addressed by its id carries only its tenant's id.
 boost::asio::awaitable<std::string> tenant_name(flowcore::client& client, std::string tenant_id);
+// The id of the tenant named `tenant` (not_found when unknown: exit 3).
+boost::asio::awaitable<std::string> tenant_id(flowcore::client& client, std::string tenant);
 
 }  // namespace flowcore::cli
