@@ -5,7 +5,9 @@
 // interrupted command never leaves half a line on stdout.
 
 #include <flowcore/commands/data_core.hpp>
+#include <flowcore/commands/events.hpp>
 #include <flowcore/commands/tenant.hpp>
+#include <flowcore/notifications.hpp>
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
@@ -31,8 +33,16 @@ void print_object(std::ostream& out, output_format format, const boost::json::ob
 void print_list(std::ostream& out, output_format format, const boost::json::array& rows,
                 std::span<const column> columns);
 
+// Streams (notifications, tail): one JSON object per line (NDJSON), whatever the format,
+// written whole and flushed, so a reader sees each event as it comes and a signal never
+// leaves half a line.
+void print_line(std::ostream& out, const boost::json::object& object);
+
 // Field names are the library's (snake_case), so the JSON reads like the C++ API.
 boost::json::object to_json(const flowcore::tenant& tenant);
 boost::json::object to_json(const flowcore::data_core& data_core);
+// metadata and payload are embedded as JSON (as text when the server's is not JSON).
+boost::json::object to_json(const flowcore::event& event);
+boost::json::object to_json(const flowcore::notification_event& notification);
 
 }  // namespace flowcore::cli
