@@ -5,6 +5,7 @@
 // the credentials and the client are all in place (so --help and usage errors never need
 // credentials or a network).
 
+#include "options.hpp"
 #include "output.hpp"
 
 #include <flowcore/client.hpp>
@@ -39,5 +40,15 @@ std::string help_footer(std::string_view examples);
 void add_tenant_commands(CLI::App& app, command& selected);
 // `data-core list|get|create`.
 void add_data_core_commands(CLI::App& app, command& selected);
+// `notifications`: needs the credentials themselves, for its own WebSocket connection.
+void add_notification_commands(CLI::App& app, command& selected, const global_options& global);
+// `tail`.
+void add_tail_commands(CLI::App& app, command& selected);
+
+// A sub-command that needs no client nor credentials (`stub`): runs instead of a command,
+// after parsing; returns the exit status.
+using standalone_command = std::function<int()>;
+// `stub`, only when built with FLOWCORE_BUILD_STUB (it defines FLOWCORE_CLI_WITH_STUB).
+void add_stub_commands(CLI::App& app, standalone_command& selected);
 
 }  // namespace flowcore::cli
