@@ -12,9 +12,11 @@
 #include <flowcore/event_tail.hpp>
 
 #include <cstddef>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
+#include <system_error>
 #include <vector>
 
 namespace flowcore::cli {
@@ -47,6 +49,18 @@ void read_from(tail_arguments& args) {
           "--from", "expected beginning, now or a saved position: " + std::string(e.what()));
     }
   }
+}
+
+// The position is saved beside the file (a temporary renamed over it): without its
+// directory every save would fail, after the first event is already printed.
+void check_position_directory(const tail_arguments& args) {
+  if (args.position_file.empty()) return;
+  std::filesystem::path directory = std::filesystem::path(args.position_file).parent_path();
+  if (directory.empty()) directory = ".";
+  std::error_code ec;
+  if (!std::filesystem::is_directory(directory, ec))
+    throw CLI::ValidationError("--position-file",
+                               "the directory " + directory.string() + " does not exist");
 }
 
 }  // namespace
@@ -87,6 +101,7 @@ void add_tail_commands(CLI::App& app, command& selected) {
       "Ctrl-C; a failure's status otherwise."));
   cmd->callback([&selected, args] {
     read_from(*args);
+    check_position_directory(*args);
     selected = [args](command_context& ctx) -> boost::asio::awaitable<void> {
       std::shared_ptr<flowcore::file_checkpoint_store> store;
       if (!args->position_file.empty()) {

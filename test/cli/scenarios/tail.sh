@@ -27,6 +27,21 @@ position="t1;created=$(sed -n 's/.*"time_bucket":"\([0-9]*\)".*/\1/p' <<<"$first
 run 0 tail --tenant acme --data-core orders --flow-type order --event-type created --from "$position" --count 2
 [ "$(numbers | tr '\n' ' ')" = "2 3 " ] || fail "--from a position: $(numbers | tr '\n' ' ')"
 
+# --from now: nothing stored before the start, whatever comes after it.
+start_cli tail --tenant acme --data-core orders --flow-type order --event-type created --from now --count 1
+for i in $(seq 100 199); do
+  ingest created "$i"
+  sleep 0.05
+  [ -s "$out" ] && break
+done
+stop_cli "" 0
+[ "$(numbers)" -ge 100 ] || fail "--from now printed an older event: $(numbers)"
+
+# A position file in a directory that does not exist: a usage error before any event.
+run 2 tail --tenant acme --data-core orders --flow-type order --event-type created --position-file /nonexistent/dir/pos
+stderr_has "/nonexistent/dir"
+stdout_empty
+
 # A position file that does not parse: exit 2 naming it, and it is left alone.
 pos=$(mktemp)
 echo "not a position" >"$pos"
