@@ -13,6 +13,9 @@ log=$(mktemp)
 state=$(mktemp -u)
 trap 'rm -f "$log" "$state"; cleanup' EXIT
 for sig in INT TERM; do
+  # Emptied here, not by the background job's redirection, which may come after the loop
+  # below has read the previous run's URL.
+  : >"$log"
   # No credentials needed to run a stub.
   env -u FLOWCORE_API_KEY "$cli" stub --port 0 --seed 7 --state-file "$state" >"$log" 2>"$err" &
   cli_pid=$!
