@@ -59,6 +59,9 @@ ingest_ids() {
 # stderr in $err, its pid in $cli_pid) and returns once its signal handlers are in place
 # (SigCgt holds SIGINT's and SIGTERM's bits), so a signal sent then is handled.
 start_cli() {
+  # Emptied here: the background job's own redirection may come after a first look.
+  : >"$out"
+  : >"$err"
   "$cli" --base-url "$url" "$@" >"$out" 2>"$err" &
   cli_pid=$!
   local caught
