@@ -8,6 +8,9 @@ run 2 stub --frobnicate 1
 stderr_has "bad argument: --frobnicate"
 run 2 stub --tls-cert only.pem
 stderr_has "go together"
+# A server that cannot start (the scenario's own stub holds the port): 1, said on stderr.
+run 1 stub --port "${url##*:}"
+stderr_has "^flowcore-cli stub: "
 
 log=$(mktemp)
 state=$(mktemp -u)
