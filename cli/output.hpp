@@ -7,7 +7,6 @@
 #include <flowcore/commands/data_core.hpp>
 #include <flowcore/commands/events.hpp>
 #include <flowcore/commands/tenant.hpp>
-#include <flowcore/notifications.hpp>
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
@@ -15,6 +14,12 @@
 #include <iosfwd>
 #include <span>
 #include <string_view>
+
+namespace flowcore {
+// Declared only: notifications.hpp brings in Asio's experimental coro, which no other
+// command needs.
+struct notification_event;
+}  // namespace flowcore
 
 namespace flowcore::cli {
 
