@@ -27,7 +27,8 @@ void add_stub_commands(CLI::App& app, standalone_command& selected) {
                flowcore::stub::command_line_flags + "\n" +
                help_footer("  flowcore-cli stub --port 8080\n"
                            "  flowcore-cli stub --port 0 --seed 42 --state-file stub.json\n"
-                           "  flowcore-cli --base-url http://127.0.0.1:8080 tenant get acme"));
+                           "  flowcore-cli --base-url http://127.0.0.1:8080 tenant get acme") +
+               "\n(stub itself takes none of them: every argument after `stub` is the stub's.)");
   stub->callback([&selected, stub] {
     const std::vector<std::string> extras = stub->remaining();
     const std::vector<std::string_view> args(extras.begin(), extras.end());
