@@ -5,6 +5,7 @@
 // the credentials and the client are all in place (so --help and usage errors never need
 // credentials or a network).
 
+#include "options.hpp"
 #include "output.hpp"
 
 #include <flowcore/client.hpp>
@@ -52,5 +53,15 @@ void add_api_key_commands(CLI::App& app, command& selected);
 void add_secret_commands(CLI::App& app, command& selected);
 // `variable list|get|create|edit|delete`.
 void add_variable_commands(CLI::App& app, command& selected);
+// `notifications`: needs the credentials themselves, for its own WebSocket connection.
+void add_notification_commands(CLI::App& app, command& selected, const global_options& global);
+// `tail`.
+void add_tail_commands(CLI::App& app, command& selected);
+
+// A sub-command that needs no client nor credentials (`stub`): runs instead of a command,
+// after parsing; returns the exit status.
+using standalone_command = std::function<int()>;
+// `stub`, only when built with FLOWCORE_BUILD_STUB (it defines FLOWCORE_CLI_WITH_STUB).
+void add_stub_commands(CLI::App& app, standalone_command& selected);
 
 }  // namespace flowcore::cli

@@ -38,6 +38,7 @@ constexpr const char* examples =
     "  flowcore-cli tenant get acme\n"
     "  flowcore-cli data-core list --tenant acme\n"
     "  flowcore-cli data-core create --tenant acme --name orders\n"
+    "  flowcore-cli notifications --tenant acme --data-core orders\n"
     "  flowcore-cli --base-url http://127.0.0.1:8080 -o table data-core list --tenant acme\n"
     "\n"
     "Credentials: FLOWCORE_API_KEY or FLOWCORE_TOKEN (or --api-key / --token).\n"
@@ -121,6 +122,12 @@ int main_impl(int argc, char** argv) {
   add_api_key_commands(app, selected);
   add_secret_commands(app, selected);
   add_variable_commands(app, selected);
+  add_notification_commands(app, selected, options);
+  add_tail_commands(app, selected);
+  standalone_command standalone;
+#ifdef FLOWCORE_CLI_WITH_STUB
+  add_stub_commands(app, standalone);
+#endif
 
   try {
     app.parse(argc, argv);
@@ -129,6 +136,7 @@ int main_impl(int argc, char** argv) {
     const int printed = app.exit(e);
     return printed == 0 ? 0 : to_int(exit_code::usage);
   }
+  if (standalone) return standalone();
   try {
     resolve(options);
     return to_int(run(options, selected));

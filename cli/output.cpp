@@ -1,6 +1,8 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #include "output.hpp"
 
+#include <flowcore/notifications.hpp>
+
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value_from.hpp>
@@ -43,6 +45,13 @@ void append_row(std::string& text, const std::vector<std::string>& cells,
 json::value optional_text(const std::optional<std::string>& text) {
   if (text) return json::value(*text);
   return nullptr;
+// A JSON text the server stored, as JSON; as a string if it is not JSON after all, so an
+// odd event is still printed rather than failing the stream.
+json::value embedded_json(const std::string& text) {
+  boost::system::error_code ec;
+  json::value value = json::parse(text, ec);
+  if (ec) return json::string(text);
+  return value;
 }
 
 const char* to_string(flowcore::access_control access) {
@@ -226,6 +235,34 @@ json::object to_json(const flowcore::variable& variable) {
   o["value"] = variable.value;
   o["created_at"] = variable.created_at;
   o["updated_at"] = optional_text(variable.updated_at);
+void print_line(std::ostream& out, const json::object& object) {
+  write_all(out, json::serialize(object) + '\n');
+}
+
+json::object to_json(const flowcore::event& event) {
+  json::object o;
+  o["event_id"] = event.event_id;
+  o["time_bucket"] = event.time_bucket;
+  o["tenant"] = event.tenant;
+  o["data_core_id"] = event.data_core_id;
+  o["flow_type"] = event.flow_type;
+  o["event_type"] = event.event_type;
+  o["valid_time"] = event.valid_time;
+  o["metadata"] = embedded_json(event.metadata);
+  o["payload"] = embedded_json(event.payload);
+  return o;
+}
+
+json::object to_json(const flowcore::notification_event& notification) {
+  const flowcore::notification_event_data& data = notification.data;
+  json::object o;
+  o["pattern"] = notification.pattern;
+  o["data"] = json::object{{"tenant", data.tenant},
+                           {"event_id", data.event_id},
+                           {"data_core_id", data.data_core_id},
+                           {"flow_type", data.flow_type},
+                           {"event_type", data.event_type},
+                           {"valid_time", data.valid_time}};
   return o;
 }
 

@@ -9,6 +9,7 @@
 #include <flowcore/commands/event_type.hpp>
 #include <flowcore/commands/flow_type.hpp>
 #include <flowcore/commands/secret.hpp>
+#include <flowcore/commands/events.hpp>
 #include <flowcore/commands/tenant.hpp>
 #include <flowcore/commands/variable.hpp>
 
@@ -18,6 +19,12 @@
 #include <iosfwd>
 #include <span>
 #include <string_view>
+
+namespace flowcore {
+// Declared only: notifications.hpp brings in Asio's experimental coro, which no other
+// command needs.
+struct notification_event;
+}  // namespace flowcore
 
 namespace flowcore::cli {
 
@@ -36,6 +43,11 @@ void print_object(std::ostream& out, output_format format, const boost::json::ob
 void print_list(std::ostream& out, output_format format, const boost::json::array& rows,
                 std::span<const column> columns);
 
+// Streams (notifications, tail): one JSON object per line (NDJSON), whatever the format,
+// written whole and flushed, so a reader sees each event as it comes and a signal never
+// leaves half a line.
+void print_line(std::ostream& out, const boost::json::object& object);
+
 // Field names are the library's (snake_case), so the JSON reads like the C++ API.
 boost::json::object to_json(const flowcore::tenant& tenant);
 boost::json::object to_json(const flowcore::tenant_list_item& tenant);
@@ -50,5 +62,8 @@ boost::json::object to_json(const flowcore::api_key_validation& validation);
 // No value: the server never returns a secret's value.
 boost::json::object to_json(const flowcore::secret& secret);
 boost::json::object to_json(const flowcore::variable& variable);
+// metadata and payload are embedded as JSON (as text when the server's is not JSON).
+boost::json::object to_json(const flowcore::event& event);
+boost::json::object to_json(const flowcore::notification_event& notification);
 
 }  // namespace flowcore::cli
