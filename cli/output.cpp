@@ -45,6 +45,8 @@ void append_row(std::string& text, const std::vector<std::string>& cells,
 json::value optional_text(const std::optional<std::string>& text) {
   if (text) return json::value(*text);
   return nullptr;
+}
+
 // A JSON text the server stored, as JSON; as a string if it is not JSON after all, so an
 // odd event is still printed rather than failing the stream.
 json::value embedded_json(const std::string& text) {
@@ -177,12 +179,9 @@ json::object to_json(const flowcore::event_type& event_type) {
   o["is_deleting"] = event_type.is_deleting;
   if (event_type.sensitive_data_mask) {
     // The library keeps the schema as JSON text; nested here so that it reads as JSON.
-    json::value schema = json::string(event_type.sensitive_data_mask->schema);
-    boost::system::error_code ec;
-    json::value parsed = json::parse(event_type.sensitive_data_mask->schema, ec);
-    if (!ec) schema = std::move(parsed);
     o["sensitive_data_mask"] =
-        json::object{{"key", event_type.sensitive_data_mask->key}, {"schema", std::move(schema)}};
+        json::object{{"key", event_type.sensitive_data_mask->key},
+                     {"schema", embedded_json(event_type.sensitive_data_mask->schema)}};
   }
   if (event_type.sensitive_data_enabled) {
     o["sensitive_data_enabled"] = *event_type.sensitive_data_enabled;
@@ -235,6 +234,9 @@ json::object to_json(const flowcore::variable& variable) {
   o["value"] = variable.value;
   o["created_at"] = variable.created_at;
   o["updated_at"] = optional_text(variable.updated_at);
+  return o;
+}
+
 void print_line(std::ostream& out, const json::object& object) {
   write_all(out, json::serialize(object) + '\n');
 }
