@@ -15,6 +15,26 @@
 
 namespace flowcore::cli {
 
+CLI::Validator seconds_validator() {
+  // Our own check: CLI11's PositiveNumber names the largest double in its message.
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        try {
+          // At most a day: keeps the conversion to milliseconds far from overflow.
+          const double seconds = std::stod(value);
+          if (seconds > 0 && seconds <= 86400) return {};
+        } catch (const std::exception&) {
+        }
+        return value + " is not a number of seconds in (0, 86400]";
+      },
+      "");
+}
+
+std::chrono::milliseconds to_milliseconds(double seconds) {
+  return std::chrono::milliseconds(
+      static_cast<std::chrono::milliseconds::rep>(std::ceil(seconds * 1000)));
+}
+
 void add_global_options(CLI::App& app, global_options& options) {
   app.add_option("--base-url", options.base_url,
                  "Server URL, http[s]://host[:port] (default: the Flowcore hosts)")
@@ -35,18 +55,7 @@ void add_global_options(CLI::App& app, global_options& options) {
       ->check(CLI::IsMember({"json", "table"}));
   app.add_option("--timeout", options.timeout_seconds,
                  "Seconds a call may take, retries included (default 60, at most 86400)")
-      // Our own check: CLI11's PositiveNumber names the largest double in its message.
-      ->check(CLI::Validator(
-          [](std::string& value) -> std::string {
-            try {
-              // At most a day: keeps the conversion to milliseconds far from overflow.
-              const double seconds = std::stod(value);
-              if (seconds > 0 && seconds <= 86400) return {};
-            } catch (const std::exception&) {
-            }
-            return value + " is not a number of seconds in (0, 86400]";
-          },
-          ""))
+      ->check(seconds_validator())
       ->type_name("SECONDS");
   app.add_option("--retries", options.retries,
                  "Retries of a failed idempotent call (default 3; 0: none)")
@@ -96,8 +105,7 @@ flowcore::client_options make_client_options(const global_options& options) {
         "no credentials: set FLOWCORE_API_KEY or FLOWCORE_TOKEN (or pass --api-key or --token)");
   }
   result.base_url = options.base_url;
-  result.deadline = std::chrono::milliseconds(
-      static_cast<std::chrono::milliseconds::rep>(std::ceil(options.timeout_seconds * 1000)));
+  result.deadline = to_milliseconds(options.timeout_seconds);
   result.retry.max_retries = options.retries;
   if (options.verbose) {
     // The library redacts secrets from its log lines; we add nothing of our own.

@@ -8,6 +8,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <chrono>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -31,6 +32,11 @@ class usage_error : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
+
+// Accepts a number of seconds in (0, 86400] (--timeout, --wait-timeout).
+CLI::Validator seconds_validator();
+// Seconds as checked by seconds_validator(), rounded up to whole milliseconds.
+std::chrono::milliseconds to_milliseconds(double seconds);
 
 // Adds --base-url, --api-key, --token, --output, --timeout, --retries and -v to `app`.
 void add_global_options(CLI::App& app, global_options& options);

@@ -1,9 +1,7 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #include "waiting.hpp"
 
-#include <chrono>
-#include <cmath>
-#include <exception>
+#include "options.hpp"
 
 namespace flowcore::cli {
 
@@ -13,26 +11,14 @@ void add_wait_options(CLI::App& command, wait_arguments& args) {
   command
       .add_option("--wait-timeout", args.wait_timeout_seconds,
                   "Seconds to wait for the end before failing with exit status 6 (default 25)")
-      // Our own check, as for --timeout: CLI11's PositiveNumber names the largest double.
-      ->check(CLI::Validator(
-          [](std::string& value) -> std::string {
-            try {
-              // At most a day: keeps the conversion to milliseconds far from overflow.
-              const double seconds = std::stod(value);
-              if (seconds > 0 && seconds <= 86400) return {};
-            } catch (const std::exception&) {
-            }
-            return value + " is not a number of seconds in (0, 86400]";
-          },
-          ""))
+      ->check(seconds_validator())
       ->type_name("SECONDS")
       ->excludes(no_wait);
 }
 
 flowcore::wait_options to_wait_options(const wait_arguments& args) {
   flowcore::wait_options options;
-  options.cap = std::chrono::milliseconds(
-      static_cast<std::chrono::milliseconds::rep>(std::ceil(args.wait_timeout_seconds * 1000)));
+  options.cap = to_milliseconds(args.wait_timeout_seconds);
   return options;
 }
 
