@@ -20,7 +20,3 @@ for sig in INT TERM; do
   stdout_empty
   stderr_has "interrupted"
 done
-;;
-  *)
-echo "cli_test: unknown scenario $scenario" >&2
-exit 1
