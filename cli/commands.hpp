@@ -39,5 +39,8 @@ std::string help_footer(std::string_view examples);
 void add_tenant_commands(CLI::App& app, command& selected);
 // `data-core list|get|create`.
 void add_data_core_commands(CLI::App& app, command& selected);
+// `ingest`, one event or NDJSON from stdin; `events read`, NDJSON out.
+void add_ingest_commands(CLI::App& app, command& selected);
+void add_events_commands(CLI::App& app, command& selected);
 
 }  // namespace flowcore::cli

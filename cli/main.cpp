@@ -109,6 +109,8 @@ int main_impl(int argc, char** argv) {
   command selected;
   add_tenant_commands(app, selected);
   add_data_core_commands(app, selected);
+  add_ingest_commands(app, selected);
+  add_events_commands(app, selected);
 
   try {
     app.parse(argc, argv);
