@@ -183,14 +183,16 @@ asio::awaitable<void> ingest_one(command_context& ctx, const ingest_arguments& a
 
 asio::awaitable<void> ingest_stdin(command_context& ctx, const ingest_arguments& args) {
   const asio::any_io_executor executor = co_await asio::this_coro::executor;
-  flowcore::ingest_batch batch =
-      make_batch(args, co_await data_core_id(ctx.client, args.tenant, args.data_core));
+  std::string core_id = co_await data_core_id(ctx.client, args.tenant, args.data_core);
+  flowcore::ingest_batch batch = make_batch(args, std::move(core_id));
   batch.events.reserve(args.batch_size);
   stdin_lines lines(executor);
   progress status(executor, "ingesting");
   std::uint64_t stored = 0;
   std::uint64_t line_number = 0;
-  std::uint64_t first_unsent_line = 1;  // The line of batch.events.front().
+  // The lines of batch.events.front() and back(): what a failure reports.
+  std::uint64_t first_batched_line = 0;
+  std::uint64_t last_batched_line = 0;
   try {
     while (std::optional<std::string> line = co_await lines.next()) {
       ++line_number;
@@ -203,7 +205,8 @@ asio::awaitable<void> ingest_stdin(command_context& ctx, const ingest_arguments&
                         std::to_string(stored) + " events before it were stored, nothing from " +
                         "this line on was sent");
       }
-      if (batch.events.empty()) first_unsent_line = line_number;
+      if (batch.events.empty()) first_batched_line = line_number;
+      last_batched_line = line_number;
       batch.events.push_back(std::move(*line));
       if (batch.events.size() == args.batch_size) {
         co_await send_batch(ctx, args, batch, stored);
@@ -220,8 +223,16 @@ asio::awaitable<void> ingest_stdin(command_context& ctx, const ingest_arguments&
     // reached the server, so that batch's fate is unknown.
     std::string text = "flowcore-cli: ingest: " + std::to_string(stored) + " events stored";
     if (!batch.events.empty()) {
-      text += "; the batch from stdin line " + std::to_string(first_unsent_line) + " to " +
-              std::to_string(line_number) + " may or may not have been stored";
+      // A 4xx answer is a refusal; after anything else the server may have stored it.
+      const int http_status = error.diagnostics().http_status;
+      const bool refused = http_status >= 400 && http_status < 500;
+      // Interrupted while reading stdin: the batch being filled was never sent.
+      const bool unsent = error.diagnostics().command == "ingest";
+      text += "; the batch from stdin line " + std::to_string(first_batched_line) + " to " +
+              std::to_string(last_batched_line) +
+              (unsent    ? " was not sent"
+               : refused ? " was refused"
+                         : " may or may not have been stored");
     }
     text += '\n';
     std::fputs(text.c_str(), stderr);
