@@ -31,6 +31,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <regex>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -69,6 +70,16 @@ std::string event_problem(std::string_view text) {
   if (ec) return "not JSON (" + ec.message() + ")";
   if (!value.is_object()) return "not a JSON object";
   return {};
+}
+
+// Why `text` is not an ISO-8601 time ("" when it is one), checked here so that a typo is a
+// usage error rather than the server's 400. Date and time, optional seconds and fraction,
+// and a zone (Z or an offset): what the service reads unambiguously.
+std::string time_problem(const std::string& text) {
+  static const std::regex iso_8601(
+      R"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2}))");
+  if (std::regex_match(text, iso_8601)) return {};
+  return "expected an ISO-8601 time such as 2025-01-01T12:00:00.000Z, got '" + text + "'";
 }
 
 bool is_blank(std::string_view line) {
@@ -282,9 +293,11 @@ void add_ingest_commands(CLI::App& app, command& selected) {
   ingest
       ->add_option("--event-time", args->event_time,
                    "ISO-8601 time; picks the hourly time bucket (default: now)")
-      ->type_name("TIME");
+      ->type_name("TIME")
+      ->check(time_problem);
   ingest->add_option("--valid-time", args->valid_time, "ISO-8601 time: the events' valid time")
-      ->type_name("TIME");
+      ->type_name("TIME")
+      ->check(time_problem);
   ingest
       ->add_option("--batch-size", args->batch_size,
                    "stdin: events per request, 1 to 1000 (default 25, the service's maximum)")

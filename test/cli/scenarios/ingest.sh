@@ -9,6 +9,13 @@ stdout_has '^{"event_id":"[^"]\+"}$'
 run 0 -o table ingest "${where[@]}" --event-type created '{"orderId":"o-2"}'
 stdout_has '^event_id  [^ ]\+$'
 
+# --event-time picks the time bucket; --valid-time and --metadata are stored with it.
+run 0 ingest "${where[@]}" --event-type created --event-time 2025-01-01T12:34:00.000Z \
+  --valid-time 2025-01-01T12:35:00Z --metadata k=v '{"old":true}'
+run 0 events read "${where[@]}" --event-type created --to 20250101120000
+stdout_has '"time_bucket":"20250101120000",.*"valid_time":"2025-01-01T12:35:00Z","metadata":{"k":"v"},"payload":{"old":true}}$'
+[ "$(wc -l <"$out")" -eq 1 ] || fail "expected only the event of 2025-01-01 12:00"
+
 # NDJSON from stdin, empty lines skipped, a last line without a newline counted.
 printf '{"orderId":"o-3"}\n\n  \n{"orderId":"o-4"}\n{"orderId":"o-5"}' >"$input"
 run_stdin 0 "$input" ingest "${where[@]}" --event-type created --batch-size 2
@@ -46,6 +53,10 @@ run 2 ingest "${where[@]}" --event-type created --metadata novalue '{}'
 stderr_has 'expected KEY=VALUE'
 run 2 ingest "${where[@]}" --event-type created --metadata a=1 --metadata a=2 '{}'
 stderr_has "key 'a' given twice"
+run 2 ingest "${where[@]}" --event-type created --event-time yesterday '{}'
+stderr_has "--event-time: expected an ISO-8601 time"
+run 2 ingest "${where[@]}" --event-type created --valid-time 2025-01-01 '{}'
+stderr_has "--valid-time: expected an ISO-8601 time"
 run 2 ingest "${where[@]}" --event-type created --batch-size 0 - </dev/null
 stderr_has '--batch-size'
 run 2 ingest "${where[@]}" --event-type created --batch-size 1001 - </dev/null
