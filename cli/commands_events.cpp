@@ -23,6 +23,7 @@
 #include <memory>
 #include <optional>
 #include <ostream>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -98,10 +99,12 @@ std::string table_row(std::string_view id, std::string_view type, std::size_t ty
   return line;
 }
 
-// One write and a flush per line: an interruption never leaves half a line.
+// One write and a flush per line: an interruption never leaves half a line. A reader that
+// went away (SIGPIPE ignored) ends the read rather than letting it fetch for nobody.
 void write_line(std::ostream& out, const std::string& line) {
   out.write(line.data(), static_cast<std::streamsize>(line.size()));
   out.flush();
+  if (!out) throw std::runtime_error("writing the events to stdout failed");
 }
 
 asio::awaitable<void> read_all_events(command_context& ctx, const events_arguments& args) {
@@ -144,8 +147,10 @@ asio::awaitable<void> read_all_events(command_context& ctx, const events_argumen
       if (ctx.format == output_format::json) {
         write_line(ctx.out, json::serialize(to_json(*e)) + '\n');
       } else {
+        // Re-serialized: a payload stored with newlines would break the row.
+        const std::string payload = json::serialize(as_json(e->payload));
         write_line(ctx.out,
-                   table_row(e->event_id, e->event_type, type_width, e->valid_time, e->payload));
+                   table_row(e->event_id, e->event_type, type_width, e->valid_time, payload));
       }
       ++count;
       if (count % 100 == 0) {

@@ -48,6 +48,9 @@ constexpr std::size_t default_batch_size = 25;
 constexpr std::size_t max_batch_size = 1000;
 // Below this many events a progress line would only flicker.
 constexpr std::uint64_t progress_from = 1000;
+// The longest stdin line taken: an event larger than this is surely a mistake (a file that
+// is not NDJSON), and holding it would only grow memory.
+constexpr std::size_t max_line_bytes = std::size_t(16) << 20;
 
 struct ingest_arguments {
   std::string tenant;
@@ -111,13 +114,13 @@ class stdin_lines {
   stdin_lines& operator=(const stdin_lines&) = delete;
 
   // The next line without its '\n'; empty at the end of the input. A last line without a
-  // '\n' still counts.
+  // '\n' still counts. A line over max_line_bytes ends the input with too_long() set.
   asio::awaitable<std::optional<std::string>> next() {
     if (!end_) {
       boost::system::error_code ec;
       const std::size_t n =
-          co_await asio::async_read_until(stream_, asio::dynamic_buffer(buffer_), '\n',
-                                          asio::redirect_error(asio::use_awaitable, ec));
+          co_await asio::async_read_until(stream_, asio::dynamic_buffer(buffer_, max_line_bytes),
+                                          '\n', asio::redirect_error(asio::use_awaitable, ec));
       if (!ec) {
         std::string line = buffer_.substr(0, n - 1);
         buffer_.erase(0, n);
@@ -129,6 +132,12 @@ class stdin_lines {
         diag.command = "ingest";
         throw flowcore::client_error(flowcore::error::cancelled, std::move(diag));
       }
+      if (ec == asio::error::not_found) {
+        too_long_ = true;  // The buffer is full and holds no '\n'.
+        end_ = true;
+        buffer_.clear();
+        co_return std::nullopt;
+      }
       if (ec != asio::error::eof) throw boost::system::system_error(ec, "reading stdin");
       end_ = true;
     }
@@ -136,11 +145,14 @@ class stdin_lines {
     co_return std::exchange(buffer_, {});
   }
 
+  bool too_long() const { return too_long_; }
+
  private:
   int saved_flags_;
   asio::posix::stream_descriptor stream_;
   std::string buffer_;
   bool end_ = false;
+  bool too_long_ = false;
 };
 
 // The destination and headers that every request of one `ingest` shares.
@@ -205,10 +217,15 @@ asio::awaitable<void> ingest_stdin(command_context& ctx, const ingest_arguments&
   std::uint64_t first_batched_line = 0;
   std::uint64_t last_batched_line = 0;
   try {
-    while (std::optional<std::string> line = co_await lines.next()) {
+    for (;;) {
+      std::optional<std::string> line = co_await lines.next();
+      if (!line && !lines.too_long()) break;
       ++line_number;
-      if (is_blank(*line)) continue;
-      if (const std::string problem = event_problem(*line); !problem.empty()) {
+      if (line && is_blank(*line)) continue;
+      const std::string problem =
+          line ? event_problem(*line)
+               : "longer than " + std::to_string(max_line_bytes >> 20) + " MiB";
+      if (!problem.empty()) {
         // What comes before the bad line is complete and valid: store it, so that the
         // documented outcome is simple (every event before line N, none from it on).
         co_await send_batch(ctx, args, batch, stored);
