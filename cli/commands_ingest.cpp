@@ -85,6 +85,11 @@ std::string time_problem(const std::string& text) {
   return "expected an ISO-8601 time such as 2025-01-01T12:00:00.000Z, got '" + text + "'";
 }
 
+// "1 event", "2 events".
+std::string events_text(std::uint64_t n) {
+  return std::to_string(n) + (n == 1 ? " event" : " events");
+}
+
 bool is_blank(std::string_view line) {
   return line.find_first_not_of(" \t\r") == std::string_view::npos;
 }
@@ -210,13 +215,14 @@ asio::awaitable<void> ingest_stdin(command_context& ctx, const ingest_arguments&
   flowcore::ingest_batch batch = make_batch(args, std::move(core_id));
   batch.events.reserve(args.batch_size);
   stdin_lines lines(executor);
-  progress status(executor, "ingesting");
   std::uint64_t stored = 0;
   std::uint64_t line_number = 0;
   // The lines of batch.events.front() and back(): what a failure reports.
   std::uint64_t first_batched_line = 0;
   std::uint64_t last_batched_line = 0;
   try {
+    // Inside the try: it is erased before the catch below writes to stderr.
+    progress status(executor, "ingesting");
     for (;;) {
       std::optional<std::string> line = co_await lines.next();
       if (!line && !lines.too_long()) break;
@@ -230,8 +236,8 @@ asio::awaitable<void> ingest_stdin(command_context& ctx, const ingest_arguments&
         // documented outcome is simple (every event before line N, none from it on).
         co_await send_batch(ctx, args, batch, stored);
         throw_bad_input("stdin line " + std::to_string(line_number) + ": " + problem + "; " +
-                        std::to_string(stored) + " events before it were stored, nothing from " +
-                        "this line on was sent");
+                        events_text(stored) + (stored == 1 ? " before it is" : " before it are") +
+                        " stored, nothing from this line on was sent");
       }
       if (batch.events.empty()) first_batched_line = line_number;
       last_batched_line = line_number;
@@ -249,7 +255,7 @@ asio::awaitable<void> ingest_stdin(command_context& ctx, const ingest_arguments&
     }
     // Say what the failure leaves behind: the library never re-sends a batch that may have
     // reached the server, so that batch's fate is unknown.
-    std::string text = "flowcore-cli: ingest: " + std::to_string(stored) + " events stored";
+    std::string text = "flowcore-cli: ingest: " + events_text(stored) + " stored";
     if (!batch.events.empty()) {
       // A 4xx answer is a refusal; after anything else the server may have stored it.
       const int http_status = error.diagnostics().http_status;

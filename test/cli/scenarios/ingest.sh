@@ -32,14 +32,14 @@ run_stdin 0 /dev/null ingest "${where[@]}" --event-type created
 printf '{"orderId":"b-1"}\n{"orderId":"b-2"}\n{"orderId":\n{"orderId":"b-4"}\n' >"$input"
 run_stdin 2 "$input" ingest "${where[@]}" --event-type shipped --batch-size 1
 stderr_has 'stdin line 3: not JSON'
-stderr_has '2 events before it were stored'
+stderr_has '2 events before it are stored'
 printf '{"a":1}\n[1,2]\n' >"$input"
 run_stdin 2 "$input" ingest "${where[@]}" --event-type shipped
 stderr_has 'stdin line 2: not a JSON object'
 # A line over 16 MiB is refused like a malformed one, without holding it all.
 { printf '{"c":1}\n{"x":"'; head -c 17000000 /dev/zero | tr '\0' x; printf '"}\n'; } >"$input"
 run_stdin 2 "$input" ingest "${where[@]}" --event-type shipped
-stderr_has 'stdin line 2: longer than 16 MiB; 1 events before it were stored'
+stderr_has 'stdin line 2: longer than 16 MiB; 1 event before it is stored'
 run 0 events read "${where[@]}" --event-type shipped
 [ "$(wc -l <"$out")" -eq 6 ] || fail "expected o-6, o-7, b-1, b-2, {\"a\":1} and {\"c\":1}: $(cat "$out")"
 if grep -q '"orderId":"b-4"' "$out"; then fail "an event after the malformed line was stored"; fi
