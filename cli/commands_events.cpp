@@ -113,9 +113,14 @@ asio::awaitable<void> read_all_events(command_context& ctx, const events_argumen
 
   std::size_t type_width = std::string_view("EVENT_TYPE").size();
   for (const std::string& type : args.event_types) type_width = std::max(type_width, type.size());
-  if (ctx.format == output_format::table) {
+  // The table's header goes out with the first row (or at the end of an empty read), so a
+  // read refused at once (an unknown event type) leaves stdout empty.
+  bool header_written = ctx.format != output_format::table;
+  auto write_header = [&] {
+    if (header_written) return;
+    header_written = true;
     write_line(ctx.out, table_row("EVENT_ID", "EVENT_TYPE", type_width, "VALID_TIME", "PAYLOAD"));
-  }
+  };
 
   std::optional<int> page_size;
   if (args.page_size > 0) page_size = args.page_size;
@@ -148,6 +153,7 @@ asio::awaitable<void> read_all_events(command_context& ctx, const events_argumen
         write_line(ctx.out, json::serialize(to_json(*e)) + '\n');
       } else {
         // Re-serialized: a payload stored with newlines would break the row.
+        write_header();
         const std::string payload = json::serialize(as_json(e->payload));
         write_line(ctx.out,
                    table_row(e->event_id, e->event_type, type_width, e->valid_time, payload));
@@ -159,6 +165,7 @@ asio::awaitable<void> read_all_events(command_context& ctx, const events_argumen
       if (args.limit != 0 && count >= args.limit) co_return;
     }
   }
+  write_header();
 }
 
 // `YYYYMMDDhh0000`, as the service names its hourly buckets; "" when `text` is one.

@@ -30,6 +30,9 @@ run 0 events read "${where[@]}" --event-type created --from "$bucket" --to "$buc
 [ "$(wc -l <"$out")" -eq 5 ] || fail "--from/--to the events' bucket"
 run 0 events read "${where[@]}" --event-type created --to 20000101000000
 stdout_empty
+run 0 -o table events read "${where[@]}" --event-type created --to 20000101000000
+[ "$(cat "$out")" = "$(printf 'EVENT_ID%30sEVENT_TYPE  VALID_TIME%16sPAYLOAD' '' '')" ] ||
+  fail "an empty table is its header: $(cat "$out")"
 # A table: a header, then id, type, time and payload.
 run 0 -o table events read "${where[@]}" --event-type created --event-type shipped
 stdout_has '^EVENT_ID  *EVENT_TYPE  *VALID_TIME  *PAYLOAD$'
@@ -53,6 +56,9 @@ stderr_has 'subcommand'
 # Unknown names: exit 3.
 run 3 events read --tenant acme --data-core nosuchcore --flow-type order --event-type created
 run 3 events read "${where[@]}" --event-type nosuchtype
+stdout_empty
+run 3 -o table events read "${where[@]}" --event-type nosuchtype
+stdout_empty
 run 3 events read --tenant acme --data-core orders --flow-type nosuchflow --event-type created
 
 # A failing page: its exit status, after the lines of the pages before it.
