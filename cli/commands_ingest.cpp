@@ -346,6 +346,16 @@ void add_ingest_commands(CLI::App& app, command& selected) {
       selected = [args](command_context& ctx) { return ingest_one(ctx, *args); };
       return;
     }
+    // A closed stdin would hand fd 0 to the first socket opened, which we would then read.
+    if (::fcntl(STDIN_FILENO, F_GETFD) == -1) {
+      throw CLI::ValidationError("EVENT_JSON", "none given, and stdin is closed");
+    }
+    if (::isatty(STDIN_FILENO) == 1 && ::isatty(STDERR_FILENO) == 1) {
+      std::fputs(
+          "flowcore-cli: ingest: reading NDJSON events from the terminal, one per line; "
+          "end with Ctrl-D\n",
+          stderr);
+    }
     selected = [args](command_context& ctx) { return ingest_stdin(ctx, *args); };
   });
 }

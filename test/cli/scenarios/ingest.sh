@@ -61,6 +61,8 @@ run 2 ingest "${where[@]}" --event-type created --event-time yesterday '{}'
 stderr_has "--event-time: expected an ISO-8601 time"
 run 2 ingest "${where[@]}" --event-type created --valid-time 2025-01-01 '{}'
 stderr_has "--valid-time: expected an ISO-8601 time"
+run 2 ingest "${where[@]}" --event-type created <&-
+stderr_has 'stdin is closed'
 run 2 ingest "${where[@]}" --event-type created --batch-size 0 - </dev/null
 stderr_has '--batch-size'
 run 2 ingest "${where[@]}" --event-type created --batch-size 1001 - </dev/null
