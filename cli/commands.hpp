@@ -63,5 +63,8 @@ void add_tail_commands(CLI::App& app, command& selected);
 using standalone_command = std::function<int()>;
 // `stub`, only when built with FLOWCORE_BUILD_STUB (it defines FLOWCORE_CLI_WITH_STUB).
 void add_stub_commands(CLI::App& app, standalone_command& selected);
+// `ingest`, one event or NDJSON from stdin; `events read`, NDJSON out.
+void add_ingest_commands(CLI::App& app, command& selected);
+void add_events_commands(CLI::App& app, command& selected);
 
 }  // namespace flowcore::cli

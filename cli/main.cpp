@@ -128,6 +128,8 @@ int main_impl(int argc, char** argv) {
 #ifdef FLOWCORE_CLI_WITH_STUB
   add_stub_commands(app, standalone);
 #endif
+  add_ingest_commands(app, selected);
+  add_events_commands(app, selected);
 
   try {
     app.parse(argc, argv);

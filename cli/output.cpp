@@ -10,7 +10,9 @@
 #include <algorithm>
 #include <optional>
 #include <ostream>
+#include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace flowcore::cli {
@@ -23,12 +25,6 @@ std::string cell(const json::value* value) {
   if (value == nullptr || value->is_null()) return {};
   if (value->is_string()) return std::string(value->get_string());
   return json::serialize(*value);
-}
-
-// Writes `text` in one call and flushes, so a signal cannot split a line in two.
-void write_all(std::ostream& out, const std::string& text) {
-  out.write(text.data(), static_cast<std::streamsize>(text.size()));
-  out.flush();
 }
 
 void append_row(std::string& text, const std::vector<std::string>& cells,
@@ -47,20 +43,26 @@ json::value optional_text(const std::optional<std::string>& text) {
   return nullptr;
 }
 
-// A JSON text the server stored, as JSON; as a string if it is not JSON after all, so an
-// odd event is still printed rather than failing the stream.
-json::value embedded_json(const std::string& text) {
-  boost::system::error_code ec;
-  json::value value = json::parse(text, ec);
-  if (ec) return json::string(text);
-  return value;
-}
-
 const char* to_string(flowcore::access_control access) {
   return access == flowcore::access_control::public_access ? "public" : "private";
 }
 
 }  // namespace
+
+void write_all(std::ostream& out, std::string_view text) {
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
+  out.flush();
+  // A reader that went away (SIGPIPE ignored) or a full disk: stop rather than go on
+  // producing output nobody gets.
+  if (!out) throw std::runtime_error("writing to stdout failed");
+}
+
+json::value embedded_json(std::string_view text) {
+  boost::system::error_code ec;
+  json::value value = json::parse(text, ec);
+  if (ec) return json::string(text);
+  return value;
+}
 
 void print_object(std::ostream& out, output_format format, const json::object& object) {
   if (format == output_format::json) {

@@ -7,14 +7,15 @@
 #include <flowcore/commands/api_key.hpp>
 #include <flowcore/commands/data_core.hpp>
 #include <flowcore/commands/event_type.hpp>
+#include <flowcore/commands/events.hpp>
 #include <flowcore/commands/flow_type.hpp>
 #include <flowcore/commands/secret.hpp>
-#include <flowcore/commands/events.hpp>
 #include <flowcore/commands/tenant.hpp>
 #include <flowcore/commands/variable.hpp>
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
 
 #include <iosfwd>
 #include <span>
@@ -35,6 +36,15 @@ struct column {
   std::string_view header;
   std::string_view key;
 };
+
+// Writes `text` in one call and flushes, so a signal cannot split a line in two; throws
+// std::runtime_error when stdout fails.
+void write_all(std::ostream& out, std::string_view text);
+
+// A JSON text the server stored (a payload, metadata, a schema) as a JSON value, so that it
+// prints as JSON; as a string when it is not JSON after all, so that an odd event is still
+// printed rather than failing the whole read.
+boost::json::value embedded_json(std::string_view text);
 
 // get and create: a JSON object, or a two-column table of its fields.
 void print_object(std::ostream& out, output_format format, const boost::json::object& object);
