@@ -98,9 +98,7 @@ void add_list(CLI::App& family, command& selected, const std::shared_ptr<api_key
       flowcore::api_key_list cmd{.tenant_id = std::move(tenant)};
       const std::vector<flowcore::api_key_info> result =
           co_await execute_with_token(ctx.client, cmd);
-      boost::json::array rows;
-      for (const flowcore::api_key_info& key : result) rows.push_back(to_json(key));
-      print_list(ctx.out, ctx.format, rows, list_columns);
+      print_list(ctx.out, ctx.format, result, list_columns);
     };
   });
 }

@@ -85,9 +85,7 @@ void add_data_core_commands(CLI::App& app, command& selected) {
     selected = [args](command_context& ctx) -> boost::asio::awaitable<void> {
       flowcore::data_core_list cmd{.tenant = args->tenant};
       const std::vector<flowcore::data_core> result = co_await ctx.client.execute(cmd);
-      boost::json::array rows;
-      for (const flowcore::data_core& dc : result) rows.push_back(to_json(dc));
-      print_list(ctx.out, ctx.format, rows, list_columns);
+      print_list(ctx.out, ctx.format, result, list_columns);
     };
   });
 

@@ -183,9 +183,7 @@ void add_event_type_commands(CLI::App& app, command& selected) {
       cmd.flow_type_id =
           co_await flow_type_id(ctx.client, args->tenant, args->data_core, args->flow_type);
       const std::vector<flowcore::event_type> result = co_await ctx.client.execute(cmd);
-      boost::json::array rows;
-      for (const flowcore::event_type& et : result) rows.push_back(to_json(et));
-      print_list(ctx.out, ctx.format, rows, list_columns);
+      print_list(ctx.out, ctx.format, result, list_columns);
     };
   });
 

@@ -97,9 +97,7 @@ void add_flow_type_commands(CLI::App& app, command& selected) {
       flowcore::flow_type_list cmd;
       cmd.data_core_id = co_await data_core_id(ctx.client, args->tenant, args->data_core);
       const std::vector<flowcore::flow_type> result = co_await ctx.client.execute(cmd);
-      boost::json::array rows;
-      for (const flowcore::flow_type& ft : result) rows.push_back(to_json(ft));
-      print_list(ctx.out, ctx.format, rows, list_columns);
+      print_list(ctx.out, ctx.format, result, list_columns);
     };
   });
 

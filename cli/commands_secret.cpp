@@ -76,9 +76,7 @@ void add_list(CLI::App& family, command& selected, const std::shared_ptr<secret_
       std::string tenant = co_await tenant_id(ctx.client, args->tenant);
       flowcore::secret_list cmd{.tenant_id = std::move(tenant)};
       const std::vector<flowcore::secret> result = co_await execute_with_token(ctx.client, cmd);
-      boost::json::array rows;
-      for (const flowcore::secret& secret : result) rows.push_back(to_json(secret));
-      print_list(ctx.out, ctx.format, rows, list_columns);
+      print_list(ctx.out, ctx.format, result, list_columns);
     };
   });
 }

@@ -31,9 +31,7 @@ void add_tenant_commands(CLI::App& app, command& selected) {
     selected = [](command_context& ctx) -> boost::asio::awaitable<void> {
       flowcore::tenant_list cmd;
       const std::vector<flowcore::tenant_list_item> result = co_await ctx.client.execute(cmd);
-      boost::json::array rows;
-      for (const flowcore::tenant_list_item& item : result) rows.push_back(to_json(item));
-      print_list(ctx.out, ctx.format, rows, list_columns);
+      print_list(ctx.out, ctx.format, result, list_columns);
     };
   });
 

@@ -58,9 +58,7 @@ void add_list(CLI::App& family, command& selected,
       std::string tenant = co_await tenant_id(ctx.client, args->tenant);
       flowcore::variable_list cmd{.tenant_id = std::move(tenant)};
       const std::vector<flowcore::variable> result = co_await execute_with_token(ctx.client, cmd);
-      boost::json::array rows;
-      for (const flowcore::variable& variable : result) rows.push_back(to_json(variable));
-      print_list(ctx.out, ctx.format, rows, list_columns);
+      print_list(ctx.out, ctx.format, result, list_columns);
     };
   });
 }

@@ -31,9 +31,10 @@ void append_row(std::string& text, const std::vector<std::string>& cells,
                 const std::vector<std::size_t>& widths) {
   for (std::size_t i = 0; i < cells.size(); ++i) {
     text += cells[i];
-    // No trailing spaces after the last column.
     if (i + 1 < cells.size()) text.append(widths[i] - cells[i].size() + 2, ' ');
   }
+  // No trailing spaces, after empty last cells either.
+  while (!text.empty() && text.back() == ' ') text.pop_back();
   text += '\n';
 }
 

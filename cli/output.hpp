@@ -20,6 +20,7 @@
 #include <iosfwd>
 #include <span>
 #include <string_view>
+#include <vector>
 
 namespace flowcore {
 // Declared only: notifications.hpp brings in Asio's experimental coro, which no other
@@ -75,5 +76,14 @@ boost::json::object to_json(const flowcore::variable& variable);
 // metadata and payload are embedded as JSON (as text when the server's is not JSON).
 boost::json::object to_json(const flowcore::event& event);
 boost::json::object to_json(const flowcore::notification_event& notification);
+
+// list of results: their to_json objects, as a JSON array or a table with `columns`.
+template <class T>
+void print_list(std::ostream& out, output_format format, const std::vector<T>& items,
+                std::span<const column> columns) {
+  boost::json::array rows;
+  for (const T& item : items) rows.push_back(to_json(item));
+  print_list(out, format, rows, columns);
+}
 
 }  // namespace flowcore::cli
