@@ -1,13 +1,10 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #include "commands.hpp"
-#include "progress.hpp"
 #include "resolve.hpp"
 #include "waiting.hpp"
 
 #include <flowcore/commands/data_core.hpp>
 #include <flowcore/commands/tenant.hpp>
-
-#include <boost/asio/this_coro.hpp>
 
 #include <array>
 #include <memory>
@@ -193,18 +190,8 @@ void add_data_core_commands(CLI::App& app, command& selected) {
                                              .data_core_id = target.id,
                                              .wait = !args->wait.no_wait,
                                              .wait_options = to_wait_options(args->wait)};
-      const flowcore::call_options options = waiting_call_options(ctx, args->wait);
-      std::optional<progress> waiting;
-      if (cmd.wait) {
-        const boost::asio::any_io_executor executor = co_await boost::asio::this_coro::executor;
-        waiting.emplace(executor, "waiting for the deletion");
-      }
-      const bool accepted = co_await ctx.client.execute(cmd, options);
-      waiting.reset();
-      if (!accepted) {
-        throw std::runtime_error("the server did not accept the deletion of data core " +
-                                 target.id);
-      }
+      const std::string what = "data core " + target.id;
+      co_await delete_and_wait(ctx, cmd, args->wait, what);
       print_object(ctx.out, ctx.format, deletion_result(target.id, target.name, args->wait));
     };
   });

@@ -152,11 +152,6 @@ boost::asio::awaitable<target> fetch_target(flowcore::client& client,
 
 // Starts the status line of a wait (shown on a terminal only) in `waiting`; it ends when
 // `waiting` is reset.
-boost::asio::awaitable<void> start_progress(std::optional<progress>& waiting, const char* label) {
-  const boost::asio::any_io_executor executor = co_await boost::asio::this_coro::executor;
-  waiting.emplace(executor, label);
-}
-
 }  // namespace
 
 void add_event_type_commands(CLI::App& app, command& selected) {
@@ -271,15 +266,8 @@ void add_event_type_commands(CLI::App& app, command& selected) {
                                               .event_type_id = found.event_type.id,
                                               .wait = !args->wait.no_wait,
                                               .wait_options = to_wait_options(args->wait)};
-      const flowcore::call_options options = waiting_call_options(ctx, args->wait);
-      std::optional<progress> waiting;
-      if (cmd.wait) co_await start_progress(waiting, "waiting for the deletion");
-      const bool accepted = co_await ctx.client.execute(cmd, options);
-      waiting.reset();
-      if (!accepted) {
-        throw std::runtime_error("the server did not accept the deletion of event type " +
-                                 found.event_type.id);
-      }
+      const std::string what = "event type " + found.event_type.id;
+      co_await delete_and_wait(ctx, cmd, args->wait, what);
       print_object(ctx.out, ctx.format,
                    deletion_result(found.event_type.id, found.event_type.name, args->wait));
     };

@@ -2,13 +2,10 @@
 // `flow-type list|get|create|update|delete`, addressed by names: --tenant and --data-core
 // name the data core; a flow type is named by its id, or by its name with both of them.
 #include "commands.hpp"
-#include "progress.hpp"
 #include "resolve.hpp"
 #include "waiting.hpp"
 
 #include <flowcore/commands/flow_type.hpp>
-
-#include <boost/asio/this_coro.hpp>
 
 #include <array>
 #include <memory>
@@ -178,18 +175,8 @@ void add_flow_type_commands(CLI::App& app, command& selected) {
                                              .flow_type_id = target.id,
                                              .wait = !args->wait.no_wait,
                                              .wait_options = to_wait_options(args->wait)};
-      const flowcore::call_options options = waiting_call_options(ctx, args->wait);
-      std::optional<progress> waiting;
-      if (cmd.wait) {
-        const boost::asio::any_io_executor executor = co_await boost::asio::this_coro::executor;
-        waiting.emplace(executor, "waiting for the deletion");
-      }
-      const bool accepted = co_await ctx.client.execute(cmd, options);
-      waiting.reset();
-      if (!accepted) {
-        throw std::runtime_error("the server did not accept the deletion of flow type " +
-                                 target.id);
-      }
+      const std::string what = "flow type " + target.id;
+      co_await delete_and_wait(ctx, cmd, args->wait, what);
       print_object(ctx.out, ctx.format, deletion_result(target.id, target.name, args->wait));
     };
   });

@@ -29,6 +29,11 @@ flowcore::call_options waiting_call_options(const command_context& ctx,
   return options;
 }
 
+boost::asio::awaitable<void> start_progress(std::optional<progress>& line, const char* label) {
+  const boost::asio::any_io_executor executor = co_await boost::asio::this_coro::executor;
+  line.emplace(executor, label);
+}
+
 namespace {
 
 boost::json::object wait_result(const std::string& id, const std::string& name,
