@@ -1,6 +1,6 @@
 # events read: NDJSON output, several event types, paging, --limit, table output, buckets,
 # and the ways it goes wrong.
-source "$here/events_fixture.sh"
+source "$here/fixture.sh"
 input=$(mktemp)
 trap 'rm -f "$input"; cleanup' EXIT
 

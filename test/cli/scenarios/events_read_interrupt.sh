@@ -1,6 +1,6 @@
 # SIGINT or SIGTERM while `events read` waits for a page: exit 130, and stdout holds the
 # earlier pages' events as whole lines only.
-source "$here/events_fixture.sh"
+source "$here/fixture.sh"
 input=$(mktemp)
 trap 'rm -f "$input"; cleanup' EXIT
 seq 1 30 | sed 's/.*/{"n":&}/' >"$input"

@@ -1,5 +1,5 @@
 # ingest: one event from the argument, NDJSON from stdin, and the ways input goes wrong.
-source "$here/events_fixture.sh"
+source "$here/fixture.sh"
 input=$(mktemp)
 trap 'rm -f "$input"; cleanup' EXIT
 

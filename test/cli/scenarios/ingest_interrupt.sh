@@ -1,7 +1,7 @@
 # SIGINT or SIGTERM while `ingest` waits for more input on stdin: exit 130 at once (stdin
 # is read without blocking the signal handling), and stderr says the events read so far
 # were not sent.
-source "$here/events_fixture.sh"
+source "$here/fixture.sh"
 fifo=$(mktemp -u)
 mkfifo "$fifo"
 trap 'exec 5>&- 2>/dev/null || true; rm -f "$fifo"; cleanup' EXIT
@@ -12,11 +12,7 @@ for sig in INT TERM; do
   # The writer stays open: the CLI waits for a line that never comes.
   exec 5>"$fifo"
   printf '{"n":1}\n' >&5
-  for _ in $(seq 1 100); do
-    caught=$(sed -n 's/^SigCgt:\t//p' "/proc/$cli_pid/status" 2>/dev/null || true)
-    [ -n "$caught" ] && (( (16#$caught & 0x4002) == 0x4002 )) && break
-    sleep 0.05
-  done
+  wait_handlers "ingest from a pipe"
   sleep 0.3
   kill -s "$sig" "$cli_pid"
   got=0

@@ -1,6 +1,6 @@
 # The round trip: 10,000 NDJSON events piped into `ingest`, then `events read` gives back
 # all of them, in order, with their payloads, across pages.
-source "$here/events_fixture.sh"
+source "$here/fixture.sh"
 input=$(mktemp)
 payloads=$(mktemp)
 trap 'rm -f "$input" "$payloads"; cleanup' EXIT

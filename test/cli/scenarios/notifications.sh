@@ -1,6 +1,5 @@
 # notifications: one NDJSON line per stored event, --count, Ctrl-C exits 0, failures.
-source "$here/stub_api.sh"
-make_event_types
+source "$here/fixture.sh"
 
 run 0 notifications --help
 for word in Examples --tenant --data-core --count; do stdout_has "$word"; done
@@ -29,7 +28,7 @@ mapfile -t ids < <(ingest_ids shipped $(seq 1 $((3 - seen))))
 stop_cli "" 0
 [ "$(wc -l <"$out")" -eq 3 ] || fail "expected 3 lines"
 for id in "${ids[@]}"; do stdout_has "\"event_id\":\"$id\""; done
-stdout_has '^{"pattern":"[^"]*","data":{"tenant":"[^"]*","event_id":"[^"]*","data_core_id":"'"$data_core_id"'","flow_type":"order","event_type":"created"'
+stdout_has '^{"pattern":"[^"]*","data":{"tenant":"[^"]*","event_id":"[^"]*","data_core_id":"'"$core_id"'","flow_type":"order","event_type":"created"'
 
 # Ctrl-C (or SIGTERM) is how a live stream ends: exit 0, nothing half-written.
 for sig in INT TERM; do

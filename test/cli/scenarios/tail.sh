@@ -1,6 +1,5 @@
 # tail: every event of the event types, in order, NDJSON; usage and failure statuses.
-source "$here/stub_api.sh"
-make_event_types
+source "$here/fixture.sh"
 
 run 0 tail --help
 for word in Examples --tenant --data-core --count; do stdout_has "$word"; done
@@ -19,7 +18,7 @@ run 0 tail --tenant acme --data-core orders --flow-type order --event-type creat
 [ "$(wc -l <"$out")" -eq 4 ] || fail "expected 4 lines"
 [ "$(numbers | grep -v 10 | tr '\n' ' ')" = "1 2 3 " ] || fail "created events out of order"
 numbers | grep -qx 10 || fail "the shipped event is missing"
-stdout_has '^{"event_id":"[^"]*","time_bucket":"[0-9]\{14\}","tenant":"acme","data_core_id":"'"$data_core_id"'","flow_type":"order","event_type":"created"'
+stdout_has '^{"event_id":"[^"]*","time_bucket":"[0-9]\{14\}","tenant":"acme","data_core_id":"'"$core_id"'","flow_type":"order","event_type":"created"'
 
 # Started from a position (as a position file holds it): only what comes after it.
 first=$(grep '"payload":{"n":1}' "$out")

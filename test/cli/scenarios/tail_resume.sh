@@ -1,8 +1,7 @@
 # tail --position-file: a restarted tail goes on where the last one stopped, whether it
 # stopped by --count, Ctrl-C or kill -9; no event is lost, and none is repeated when the
 # stop came after the position was saved.
-source "$here/stub_api.sh"
-make_event_types
+source "$here/fixture.sh"
 pos=$(mktemp -u)
 all=$(mktemp)
 trap 'rm -f "$pos" "$all"; cleanup' EXIT
