@@ -8,9 +8,9 @@ trap 'rm -f "$input"; cleanup' EXIT
 printf '{"n":1}\n{"n":2}\n{"n":3}\n' >"$input"
 command -v script >/dev/null || fail "script (util-linux) is missing"
 
-# Answers 1.5 s late, once: the line is first drawn at 1 s, well before the answer.
-delay_ingest() { post_fault '{"method":"POST","path_prefix":"/events/","count":1,"delay_ms":1500}'; }
-delay_read() { post_fault '{"method":"POST","path_prefix":"/api/v1/events","count":1,"delay_ms":1500}'; }
+# Answers 2 s late, once: the line is first drawn at 1 s, well before the answer.
+delay_ingest() { post_fault '{"method":"POST","path_prefix":"/events/","count":1,"delay_ms":2000}'; }
+delay_read() { post_fault '{"method":"POST","path_prefix":"/api/v1/events","count":1,"delay_ms":2000}'; }
 
 # on_terminal STATUS ARGS...: `run` with stderr a terminal and stdin from $input; what the
 # terminal showed ends up in $err.
