@@ -62,6 +62,10 @@ bool base64_decode(std::string_view in, std::string& out) {
       }
       bits = (bits << 6) | static_cast<std::uint32_t>(v < 0 ? 0 : v);
     }
+    // RFC 4648 section 3.5: the bits after the last byte must be zero, else two texts
+    // would decode to the same bytes.
+    const std::uint32_t pad_bits = padding == 2 ? 0xFFFF : padding == 1 ? 0xFF : 0;
+    if ((bits & pad_bits) != 0) return false;
     out.push_back(static_cast<char>((bits >> 16) & 0xFF));
     if (padding < 2) out.push_back(static_cast<char>((bits >> 8) & 0xFF));
     if (padding < 1) out.push_back(static_cast<char>(bits & 0xFF));

@@ -14,7 +14,8 @@ namespace flowcore::stub::detail {
 bool percent_decode(std::string_view in, bool plus_is_space, std::string& out);
 
 /// Decodes standard, padded base64 (RFC 4648 section 4: `A-Z a-z 0-9 + /`, '=' padding,
-/// length a multiple of 4). False for anything else.
+/// length a multiple of 4) in its canonical form only: no whitespace, pad bits zero
+/// (section 3.5). False for anything else.
 bool base64_decode(std::string_view in, std::string& out);
 
 }  // namespace flowcore::stub::detail
