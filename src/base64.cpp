@@ -1,36 +1,27 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #include "base64.hpp"
 
-#include <cstdint>
+#include <openssl/evp.h>
+
+#include <stdexcept>
 
 namespace flowcore::detail {
 
 std::string base64_encode(std::string_view bytes) {
-  static constexpr char alphabet[] =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  out.reserve((bytes.size() + 2) / 3 * 4);
-  // Three bytes (24 bits) make four 6-bit digits; a final group of one or two bytes is
-  // zero-filled and its missing digits become '=' (RFC 4648 section 4).
-  std::size_t i = 0;
-  for (; i + 3 <= bytes.size(); i += 3) {
-    const std::uint32_t group = std::uint32_t(static_cast<unsigned char>(bytes[i])) << 16 |
-                                std::uint32_t(static_cast<unsigned char>(bytes[i + 1])) << 8 |
-                                std::uint32_t(static_cast<unsigned char>(bytes[i + 2]));
-    out.push_back(alphabet[(group >> 18) & 0x3F]);
-    out.push_back(alphabet[(group >> 12) & 0x3F]);
-    out.push_back(alphabet[(group >> 6) & 0x3F]);
-    out.push_back(alphabet[group & 0x3F]);
-  }
-  const std::size_t rest = bytes.size() - i;
-  if (rest > 0) {
-    std::uint32_t group = std::uint32_t(static_cast<unsigned char>(bytes[i])) << 16;
-    if (rest == 2) group |= std::uint32_t(static_cast<unsigned char>(bytes[i + 1])) << 8;
-    out.push_back(alphabet[(group >> 18) & 0x3F]);
-    out.push_back(alphabet[(group >> 12) & 0x3F]);
-    out.push_back(rest == 2 ? alphabet[(group >> 6) & 0x3F] : '=');
-    out.push_back('=');
-  }
+  // EVP_EncodeBlock takes the input length and returns the output length as `int`; a
+  // larger input would overflow either.
+  if (bytes.size() > max_base64_input)
+    throw std::length_error("base64_encode: " + std::to_string(bytes.size()) +
+                            " bytes is more than one call can encode (limit " +
+                            std::to_string(max_base64_input) + ")");
+  std::string out(base64_encoded_size(bytes.size()), '\0');
+  // EVP_EncodeBlock writes the RFC 4648 section 4 alphabet with '=' padding and no line
+  // breaks, then a NUL: that lands on out[out.size()], the terminator std::string keeps,
+  // which may be written with '\0'.
+  const int written = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                                      reinterpret_cast<const unsigned char*>(bytes.data()),
+                                      static_cast<int>(bytes.size()));
+  out.resize(static_cast<std::size_t>(written));
   return out;
 }
 

@@ -31,47 +31,9 @@ std::string_view trim_ows(std::string_view text) noexcept {
   return text;
 }
 
-// Days since 1970-01-01 of a proleptic Gregorian date; Howard Hinnant's days_from_civil
-// (http://howardhinnant.github.io/date_algorithms.html). Used instead of timegm(), which is
-// not standard, and mktime(), which depends on the local time zone.
-std::int64_t days_from_civil(std::int64_t y, int m, int d) noexcept {
-  y -= m <= 2 ? 1 : 0;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const std::int64_t yoe = y - era * 400;                                    // [0, 399]
-  const std::int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;  // [0, 365]
-  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;            // [0, 146096]
-  return era * 146097 + doe - 719468;
-}
-
-struct civil_date {
-  std::int64_t year;
-  int month;  // 1..12
-  int day;    // 1..31
-};
-
-// The inverse, civil_from_days, from the same source.
-civil_date civil_from_days(std::int64_t z) noexcept {
-  z += 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const std::int64_t doe = z - era * 146097;                                       // [0, 146096]
-  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;  // [0, 399]
-  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);                // [0, 365]
-  const std::int64_t mp = (5 * doy + 2) / 153;                                     // [0, 11]
-  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  return {yoe + era * 400 + (m <= 2 ? 1 : 0), m, d};
-}
-
-bool is_leap_year(std::int64_t y) noexcept { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-int days_in_month(std::int64_t year, int month) noexcept {
-  static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return month == 2 && is_leap_year(year) ? 29 : days[month - 1];
-}
-
 // The fields of an HTTP-date as read, before range checks.
 struct date_fields {
-  std::int64_t year = 0;
+  int year = 0;
   int month = 0;  // 1..12
   int day = 0;
   int hour = 0;
@@ -139,12 +101,9 @@ class cursor {
 bool parse_imf_fixdate(std::string_view text, date_fields& f) noexcept {
   cursor c(text);
   int day_name = 0;
-  int year = 0;
-  const bool ok = c.one_of(short_day_names, day_name) && c.literal(", ") && c.digits(2, f.day) &&
-                  c.literal(" ") && c.month(f) && c.literal(" ") && c.digits(4, year) &&
-                  c.literal(" ") && c.time_of_day(f) && c.literal(" GMT") && c.done();
-  f.year = year;
-  return ok;
+  return c.one_of(short_day_names, day_name) && c.literal(", ") && c.digits(2, f.day) &&
+         c.literal(" ") && c.month(f) && c.literal(" ") && c.digits(4, f.year) && c.literal(" ") &&
+         c.time_of_day(f) && c.literal(" GMT") && c.done();
 }
 
 // Obsolete RFC 850 form: "Sunday, 06-Nov-94 08:49:37 GMT". The year has two digits and
@@ -152,58 +111,58 @@ bool parse_imf_fixdate(std::string_view text, date_fields& f) noexcept {
 bool parse_rfc850_date(std::string_view text, date_fields& f) noexcept {
   cursor c(text);
   int day_name = 0;
-  int year = 0;
-  const bool ok = c.one_of(long_day_names, day_name) && c.literal(", ") && c.digits(2, f.day) &&
-                  c.literal("-") && c.month(f) && c.literal("-") && c.digits(2, year) &&
-                  c.literal(" ") && c.time_of_day(f) && c.literal(" GMT") && c.done();
-  f.year = year;
-  return ok;
+  return c.one_of(long_day_names, day_name) && c.literal(", ") && c.digits(2, f.day) &&
+         c.literal("-") && c.month(f) && c.literal("-") && c.digits(2, f.year) && c.literal(" ") &&
+         c.time_of_day(f) && c.literal(" GMT") && c.done();
 }
 
 // Obsolete asctime form: "Sun Nov  6 08:49:37 1994"; the day is 2DIGIT or SP DIGIT.
 bool parse_asctime_date(std::string_view text, date_fields& f) noexcept {
   cursor c(text);
   int day_name = 0;
-  int year = 0;
   bool ok = c.one_of(short_day_names, day_name) && c.literal(" ") && c.month(f) && c.literal(" ");
   if (ok) ok = c.literal(" ") ? c.digits(1, f.day) : c.digits(2, f.day);
-  ok = ok && c.literal(" ") && c.time_of_day(f) && c.literal(" ") && c.digits(4, year) && c.done();
-  f.year = year;
-  return ok;
+  return ok && c.literal(" ") && c.time_of_day(f) && c.literal(" ") && c.digits(4, f.year) &&
+         c.done();
 }
 
-// Seconds since the epoch; the fields must already be in range.
-std::int64_t to_epoch_seconds(const date_fields& f) noexcept {
-  return days_from_civil(f.year, f.month, f.day) * 86400 + f.hour * 3600 + f.minute * 60 + f.second;
+std::chrono::year_month_day calendar_date(const date_fields& f) noexcept {
+  return {std::chrono::year{f.year}, std::chrono::month{static_cast<unsigned>(f.month)},
+          std::chrono::day{static_cast<unsigned>(f.day)}};
 }
 
-std::int64_t floor_div(std::int64_t a, std::int64_t b) noexcept {
-  return a / b - ((a % b != 0 && (a < 0) != (b < 0)) ? 1 : 0);
+// The instant the fields name, as seconds since the epoch (the proleptic Gregorian calendar
+// of std::chrono; timegm() is not standard and mktime() depends on the local time zone).
+// The fields need not be in range yet: for a valid year and month, sys_days counts a day
+// past the month's end on into the next month ([time.cal.ymd.nonmembers]), and the time
+// of day is plain addition, so 29 February of a common year is 1 March.
+std::chrono::sys_seconds to_sys_seconds(const date_fields& f) noexcept {
+  return std::chrono::sys_days(calendar_date(f)) + std::chrono::hours(f.hour) +
+         std::chrono::minutes(f.minute) + std::chrono::seconds(f.second);
 }
 
 // RFC 9110 section 5.6.7: a two-digit year that "appears to be more than 50 years in the
 // future" means the most recent past year with the same last two digits. So the year is
 // the one with those digits whose date falls in (now - 50 years, now + 50 years].
-void resolve_two_digit_year(date_fields& f, std::int64_t now_seconds) noexcept {
-  const std::int64_t now_days = floor_div(now_seconds, 86400);
-  const civil_date today = civil_from_days(now_days);
-  // "now + 50 years" on the calendar. days_from_civil takes an out-of-range day such as
-  // 29 February of a common year as the next day, which is close enough for a window.
-  date_fields limit;
-  limit.year = today.year + 50;
-  limit.month = today.month;
-  limit.day = today.day;
-  const std::int64_t limit_seconds = to_epoch_seconds(limit) + (now_seconds - now_days * 86400);
+void resolve_two_digit_year(date_fields& f, std::chrono::sys_seconds now) noexcept {
+  const std::chrono::sys_days now_day = std::chrono::floor<std::chrono::days>(now);
+  const std::chrono::year_month_day today{now_day};
+  // "now + 50 years" on the calendar; 29 February of a common year counts as 1 March,
+  // which is close enough for a window.
+  const std::chrono::sys_seconds limit =
+      std::chrono::sys_days(today + std::chrono::years(50)) + (now - now_day);
 
-  const auto in_year = [&](std::int64_t year) {
+  const auto in_year = [&](int year) {
     date_fields candidate = f;
     candidate.year = year;
-    return to_epoch_seconds(candidate);
+    return to_sys_seconds(candidate);
   };
-  std::int64_t year = floor_div(today.year, 100) * 100 + f.year;
-  if (in_year(year) > limit_seconds) {
+  // system_clock's range (1677..2262 for nanoseconds) keeps the year positive, so
+  // truncating division is the floor.
+  int year = static_cast<int>(today.year()) / 100 * 100 + f.year;
+  if (in_year(year) > limit) {
     year -= 100;
-  } else if (in_year(year + 100) <= limit_seconds) {
+  } else if (in_year(year + 100) <= limit) {
     year += 100;
   }
   // The day (29 February) is checked against the resolved year by the caller.
@@ -211,10 +170,10 @@ void resolve_two_digit_year(date_fields& f, std::int64_t now_seconds) noexcept {
 }
 
 bool fields_in_range(const date_fields& f) noexcept {
-  // Second 60 is a leap second, allowed by RFC 9110's grammar comment; it simply rolls
-  // over into the next minute.
-  return f.month >= 1 && f.month <= 12 && f.day >= 1 && f.day <= days_in_month(f.year, f.month) &&
-         f.hour <= 23 && f.minute <= 59 && f.second <= 60;
+  // year_month_day::ok() checks the month and the day against the month's length in that
+  // year (leap years included). Second 60 is a leap second, allowed by RFC 9110's grammar
+  // comment; it simply rolls over into the next minute.
+  return calendar_date(f).ok() && f.hour <= 23 && f.minute <= 59 && f.second <= 60;
 }
 
 std::optional<milliseconds> parse_delta_seconds(std::string_view text) noexcept {
@@ -232,14 +191,16 @@ std::optional<milliseconds> parse_delta_seconds(std::string_view text) noexcept 
 
 std::optional<milliseconds> parse_http_date(std::string_view text,
                                             std::chrono::system_clock::time_point now) {
-  const std::int64_t now_ms =
-      std::chrono::duration_cast<milliseconds>(now.time_since_epoch()).count();
+  // Truncated, not floored, to the millisecond, as before: only a `now` before 1970 with a
+  // sub-millisecond part can tell the difference.
+  const auto now_ms = std::chrono::duration_cast<milliseconds>(now.time_since_epoch());
 
   date_fields f;
   if (parse_imf_fixdate(text, f) || parse_asctime_date(text, f)) {
     // Four-digit year, used as it is.
   } else if (parse_rfc850_date(text, f)) {
-    resolve_two_digit_year(f, floor_div(now_ms, 1000));
+    resolve_two_digit_year(
+        f, std::chrono::floor<std::chrono::seconds>(std::chrono::sys_time<milliseconds>(now_ms)));
   } else {
     return std::nullopt;
   }
@@ -249,11 +210,10 @@ std::optional<milliseconds> parse_http_date(std::string_view text,
   // Years 0..9999 in milliseconds stay within +-3e14, and now_ms within +-9.3e15 (the
   // range of system_clock's nanoseconds), so this difference cannot overflow. A time_point
   // of the date could: nanoseconds end in 2262.
-  const std::int64_t date_ms = to_epoch_seconds(f) * 1000;
-  const std::int64_t delta = date_ms - now_ms;
-  if (delta <= 0) return milliseconds(0);
-  if (delta >= saturation.count()) return saturation;
-  return milliseconds(delta);
+  const milliseconds delta = to_sys_seconds(f).time_since_epoch() - now_ms;
+  if (delta <= milliseconds(0)) return milliseconds(0);
+  if (delta >= saturation) return saturation;
+  return delta;
 }
 
 }  // namespace

@@ -5,7 +5,8 @@
 #include "auth.hpp"
 #include "json_util.hpp"
 #include "routes.hpp"
-#include "text.hpp"
+
+#include <boost/beast/core/string.hpp>
 
 #include <cstdio>
 #include <exception>
@@ -248,7 +249,7 @@ void dispatcher::save_state_or_report() {
 std::size_t dispatcher::hits(std::string_view method, std::string_view path_prefix) const {
   std::size_t n = 0;
   for (const request_record& r : records_) {
-    if (!method.empty() && !iequals(r.method, method)) continue;
+    if (!method.empty() && !boost::beast::iequals(r.method, method)) continue;
     const std::string_view target(r.target);
     const std::string_view path = target.substr(0, target.find('?'));
     if (path.substr(0, path_prefix.size()) == path_prefix) ++n;

@@ -1,19 +1,25 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #include "exchange.hpp"
 
-#include "text.hpp"
+#include <boost/beast/core/string.hpp>
 
 namespace flowcore::stub::detail {
 
+// Field names are case-insensitive (RFC 9110 section 5.1); beast::iequals folds ASCII
+// letters only, as a field name is a token.
 std::optional<std::string_view> find_header(const header_list& headers, std::string_view name) {
   for (const auto& [key, value] : headers)
-    if (iequals(key, name)) return std::string_view(value);
+    if (boost::beast::iequals(key, name)) return std::string_view(value);
   return std::nullopt;
 }
 
 namespace {
 
-// Whether the comma-separated header `list` holds `token` ("keep-alive, Upgrade").
+// Whether the comma-separated header `list` holds `token` ("keep-alive, Upgrade"); the
+// tokens compare case-insensitively (RFC 9110 section 7.6.1, RFC 6455 section 4.2.1).
+// Boost 1.81's beast::iequals reads one byte past both views once it meets a case
+// difference; `item` lies inside the header's std::string and `token` is a literal, so that
+// byte is always there.
 bool has_token(std::string_view list, std::string_view token) {
   while (!list.empty()) {
     const std::size_t comma = list.find(',');
@@ -21,7 +27,7 @@ bool has_token(std::string_view list, std::string_view token) {
     list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
     while (!item.empty() && (item.front() == ' ' || item.front() == '\t')) item.remove_prefix(1);
     while (!item.empty() && (item.back() == ' ' || item.back() == '\t')) item.remove_suffix(1);
-    if (iequals(item, token)) return true;
+    if (boost::beast::iequals(item, token)) return true;
   }
   return false;
 }

@@ -2,8 +2,8 @@
 #include "faults.hpp"
 
 #include "json_util.hpp"
-#include "text.hpp"
 
+#include <boost/beast/core/string.hpp>
 #include <boost/json/serialize.hpp>
 
 #include <limits>
@@ -62,7 +62,7 @@ void fault_list::add(fault f) {
 
 std::optional<fault> fault_list::take(std::string_view method, std::string_view path) {
   for (auto it = faults_.begin(); it != faults_.end(); ++it) {
-    if (!it->method.empty() && !iequals(it->method, method)) continue;
+    if (!it->method.empty() && !boost::beast::iequals(it->method, method)) continue;
     if (path.substr(0, it->path_prefix.size()) != it->path_prefix) continue;
     fault matched = *it;
     if (it->count > 0 && --it->count == 0) faults_.erase(it);

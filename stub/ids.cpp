@@ -4,7 +4,6 @@
 #include <boost/uuid/uuid_io.hpp>
 
 #include <cstdio>
-#include <ctime>
 
 namespace flowcore::stub::detail {
 namespace {
@@ -46,21 +45,21 @@ std::string id_generator::hex(std::size_t digits) {
 
 std::string iso_timestamp(std::chrono::system_clock::time_point t) {
   using namespace std::chrono;
-  const auto ms = duration_cast<milliseconds>(t.time_since_epoch()).count();
-  // Floor division, so instants before 1970 still get a millisecond part in [0, 999].
-  std::time_t seconds = static_cast<std::time_t>(ms / 1000);
-  long long millis = ms % 1000;
-  if (millis < 0) {
-    millis += 1000;
-    --seconds;
-  }
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
+  // Milliseconds truncated toward zero, then split by floor: an instant before 1970 still
+  // gets a time of day, and a millisecond part, in range. std::chrono's calendar is the
+  // proleptic Gregorian one of UTC without leap seconds, as gmtime is.
+  const sys_time<milliseconds> ms{duration_cast<milliseconds>(t.time_since_epoch())};
+  const sys_days day = floor<days>(ms);
+  const year_month_day date{day};
+  const hh_mm_ss<milliseconds> time{ms - day};
   // Sized for the widest values GCC can prove (-Wformat-truncation at -O3), not the
   // realistic ones.
   char text[96];
-  std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03lldZ", utc.tm_year + 1900,
-                utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec, millis);
+  std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02d:%02d:%02d.%03dZ",
+                static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
+                static_cast<unsigned>(date.day()), static_cast<int>(time.hours().count()),
+                static_cast<int>(time.minutes().count()), static_cast<int>(time.seconds().count()),
+                static_cast<int>(time.subseconds().count()));
   return text;
 }
 

@@ -6,8 +6,6 @@
 namespace flowcore::stub::detail {
 namespace {
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -25,17 +23,6 @@ int base64_value(char c) {
 }
 
 }  // namespace
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (lower(a[i]) != lower(b[i])) return false;
-  return true;
-}
-
-bool istarts_with(std::string_view text, std::string_view prefix) {
-  return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
-}
 
 bool percent_decode(std::string_view in, bool plus_is_space, std::string& out) {
   out.clear();
@@ -75,6 +62,10 @@ bool base64_decode(std::string_view in, std::string& out) {
       }
       bits = (bits << 6) | static_cast<std::uint32_t>(v < 0 ? 0 : v);
     }
+    // RFC 4648 section 3.5: the bits after the last byte must be zero, else two texts
+    // would decode to the same bytes.
+    const std::uint32_t pad_bits = padding == 2 ? 0xFFFF : padding == 1 ? 0xFF : 0;
+    if ((bits & pad_bits) != 0) return false;
     out.push_back(static_cast<char>((bits >> 16) & 0xFF));
     if (padding < 2) out.push_back(static_cast<char>((bits >> 8) & 0xFF));
     if (padding < 1) out.push_back(static_cast<char>(bits & 0xFF));

@@ -137,9 +137,11 @@ request_spec ingestion_spec(const call& c, const Command& cmd, const char* route
   // The TypeScript SDK drops ttl and is_ephemeral without other metadata; we send them
   // (docs/protocol.md section 12).
   if (!metadata.empty()) {
-    std::string header = base64_encode(boost::json::serialize(metadata));
-    require_header_size(header.size(), "metadata", " bytes after base64");
-    spec.headers.emplace_back("x-flowcore-metadata-json", std::move(header));
+    const std::string text = boost::json::serialize(metadata);
+    // Checked before encoding: metadata too large for a header never reaches the encoder,
+    // however large it is.
+    require_header_size(base64_encoded_size(text.size()), "metadata", " bytes after base64");
+    spec.headers.emplace_back("x-flowcore-metadata-json", base64_encode(text));
   }
   if (is_set(cmd.event_time)) spec.headers.emplace_back("x-flowcore-event-time", *cmd.event_time);
   if (is_set(cmd.valid_time)) spec.headers.emplace_back("x-flowcore-valid-time", *cmd.valid_time);

@@ -7,12 +7,14 @@
 
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
+#include <boost/json/value_to.hpp>
 
 #include <algorithm>
 #include <cctype>
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace flowcore::test {
@@ -91,6 +93,31 @@ asio::awaitable<json::value> stub_get(stub_fixture& f, std::string target) {
   BOOST_REQUIRE(!result.ec);
   BOOST_REQUIRE_EQUAL(result.response.status, 200);
   co_return json::parse(result.response.body);
+}
+
+// A raw-key POST of one event through the library's transport with the metadata header
+// `metadata` as it is, bypassing the client's encoder: the stub's status and message.
+asio::awaitable<std::pair<int, std::string>> post_with_metadata(stub_fixture& f,
+                                                                const ingest_target& t,
+                                                                std::string metadata) {
+  fcd::transport transport(f.ioc.get_executor(), fcd::transport_options{});
+  const fcd::origin where{.tls = false, .host = "127.0.0.1", .port = f.stub.port()};
+  const std::string target = "/event/acme/" + t.data_core_id + "/order/created";
+  const std::string body = R"({"n":1})";
+  fcd::http_request request;
+  request.method = "POST";
+  request.target = target;
+  request.authorization = test_key;
+  request.body = body;
+  request.headers.emplace_back("x-flowcore-metadata-json", std::move(metadata));
+  const auto deadline = std::chrono::steady_clock::now() + 10s;
+  fcd::exchange_result result = co_await transport.exchange(where, request, deadline);
+  transport.shutdown();
+  BOOST_REQUIRE(!result.ec);
+  std::string message;
+  if (result.response.status != 200)
+    message = json::value_to<std::string>(json::parse(result.response.body).at("message"));
+  co_return std::pair{result.response.status, message};
 }
 
 // Every stored event of an event type, bucket by bucket (oldest first), in storage order.
@@ -186,6 +213,34 @@ BOOST_AUTO_TEST_CASE(every_option_becomes_its_header) {
                                "do-not-archive-on/stored-event":"true"})"));
     BOOST_TEST(stored[0].at("timeBucket").as_string() == "20240305070000");
     BOOST_TEST(stored[0].at("validTime").as_string() == "2024-03-05T07:00:00.000Z");
+  });
+}
+
+// The stub decodes the metadata header strictly (RFC 4648): only the canonical text of
+// some bytes passes, so a client that sends anything else is caught. Each refused value
+// decodes, in a lenient decoder, to the same JSON as the accepted one beside it.
+BOOST_AUTO_TEST_CASE(stub_refuses_non_canonical_metadata_base64) {
+  stub_fixture f;
+  auto client = f.make_client();
+  f.run([&]() -> asio::awaitable<void> {
+    ingest_target t = co_await make_ingest_target(client, f);
+    const std::string refused = R"("x-flowcore-metadata-json" must be base64 of a JSON object)";
+    for (const char* good : {"e30=", "eyAgfQ==", "eyJhIjoiYiJ9"}) {
+      const auto [status, message] = co_await post_with_metadata(f, t, good);
+      BOOST_TEST(status == 200, good << ": " << message);
+    }
+    for (const char* bad : {
+             "e31=",              // "{}" with a pad bit set
+             "eyAgfR==",          // "{  }" with pad bits set
+             "e30",               // "{}" without its padding
+             "eyAgfQ",            // "{  }" without its padding
+             "eyAgfQ=",           // half its padding
+             "eyJh    IjoiYiJ9",  // {"a":"b"} with whitespace inside
+         }) {
+      const auto [status, message] = co_await post_with_metadata(f, t, bad);
+      BOOST_TEST(status == 400, bad);
+      BOOST_TEST(message == refused, bad);
+    }
   });
 }
 

@@ -187,6 +187,15 @@ BOOST_AUTO_TEST_CASE(rfc850_two_digit_year_crosses_the_century) {
   BOOST_TEST(parse("Thursday, 01-Jan-05 00:00:00 GMT", now) == 176'256'000'000LL);
 }
 
+BOOST_AUTO_TEST_CASE(rfc850_two_digit_year_window_from_a_leap_day) {
+  // From 29 February, "now + 50 years" is 29 February of a common year, which
+  // std::chrono::sys_days counts as 1 March: midnight of 1 March 2078 is still inside the
+  // window, one second later is not.
+  const auto now = at(1'835'395'200);  // 2028-02-29 00:00:00 UTC
+  BOOST_TEST(parse("Tuesday, 01-Mar-78 00:00:00 GMT", now) == 1'577'923'200'000LL);
+  BOOST_TEST(parse("Tuesday, 01-Mar-78 00:00:01 GMT", now) == 0);
+}
+
 BOOST_AUTO_TEST_CASE(extreme_now_does_not_overflow) {
   // system_clock's nanoseconds span 1677..2262; the two-digit year resolves near each
   // end (1694, 2294), both ahead of `now` by less than the saturation limit.
