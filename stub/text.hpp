@@ -14,11 +14,6 @@ bool iequals(std::string_view a, std::string_view b);
 /// ASCII case-insensitive prefix test.
 bool istarts_with(std::string_view text, std::string_view prefix);
 
-/// Decodes `%XX` escapes (either hex case); with `plus_is_space` also '+' as ' ', the
-/// form encoding of query strings (docs/protocol.md section 4.3). False on a malformed
-/// escape.
-bool percent_decode(std::string_view in, bool plus_is_space, std::string& out);
-
 /// Decodes standard, padded base64 (RFC 4648 section 4: `A-Z a-z 0-9 + /`, '=' padding,
 /// length a multiple of 4). False for anything else.
 bool base64_decode(std::string_view in, std::string& out);
