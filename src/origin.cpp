@@ -2,6 +2,7 @@
 #include "origin.hpp"
 
 #include <boost/asio/ip/address.hpp>
+#include <boost/url/parse.hpp>
 
 #include <charconv>
 
@@ -33,6 +34,8 @@ bool origin::host_is_ip_literal() const {
 
 namespace {
 
+// Boost.URL takes any RFC 3986 reg-name (sub-delimiters, '_', %XX escapes); a host name
+// here is narrower: letters, digits, '-' and '.' (RFC 1123 section 2.1), at most 253 long.
 bool valid_host_name(std::string_view h) {
   if (h.empty() || h.size() > 253) return false;
   for (char c : h) {
@@ -43,67 +46,54 @@ bool valid_host_name(std::string_view h) {
   return true;
 }
 
-// The scheme is case-insensitive (RFC 3986 section 3.1): "HTTP://" is "http://".
-bool starts_with_scheme(std::string_view url, std::string_view prefix) {
-  if (url.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    char c = url[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != prefix[i]) return false;
-  }
-  return true;
+// The port grammar is *DIGIT (RFC 3986 section 3.2.3): empty, 0 and values past 65535
+// parse; here they are refused. Leading zeros are allowed ("0080" is 80).
+std::optional<std::uint16_t> valid_port(std::string_view port) {
+  unsigned value = 0;
+  auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), value);
+  if (ec != std::errc() || end != port.data() + port.size() || value == 0 || value > 65535)
+    return std::nullopt;
+  return static_cast<std::uint16_t>(value);
 }
 
 }  // namespace
 
 std::optional<origin> parse_base_url(std::string_view url) {
+  // RFC 3986 grammar: whitespace, a bad IP literal or a bad port fails here.
+  const auto parsed = boost::urls::parse_uri(url);
+  if (!parsed) return std::nullopt;
+  const boost::urls::url_view& u = *parsed;
   origin o;
-  if (starts_with_scheme(url, "https://")) {
-    o.tls = true;
-    o.port = 443;
-    url.remove_prefix(8);
-  } else if (starts_with_scheme(url, "http://")) {
-    o.tls = false;
-    o.port = 80;
-    url.remove_prefix(7);
-  } else {
+  // scheme_id() compares case-insensitively (RFC 3986 section 3.1): "HTTP://" is "http://".
+  if (u.scheme_id() != boost::urls::scheme::https && u.scheme_id() != boost::urls::scheme::http)
     return std::nullopt;
-  }
-  if (url.ends_with('/')) url.remove_suffix(1);
-  // Anything that would make this more than an origin is refused, not ignored.
-  if (url.find_first_of("/?#@ \t\r\n") != std::string_view::npos) return std::nullopt;
+  o.tls = u.scheme_id() == boost::urls::scheme::https;
+  o.port = o.tls ? 443 : 80;
+  // Anything that would make this more than an origin is refused, not ignored; "http:host"
+  // has no authority at all.
+  if (!u.has_authority() || u.has_userinfo() || u.has_query() || u.has_fragment())
+    return std::nullopt;
+  if (const auto path = u.encoded_path(); !path.empty() && path != "/") return std::nullopt;
 
-  std::string_view host = url, port;
-  if (url.starts_with('[')) {
-    std::size_t close = url.find(']');
-    if (close == std::string_view::npos) return std::nullopt;
-    host = url.substr(1, close - 1);
-    std::string_view rest = url.substr(close + 1);
-    if (!rest.empty()) {
-      if (rest.front() != ':') return std::nullopt;
-      port = rest.substr(1);
-      if (port.empty()) return std::nullopt;
-    }
-    boost::system::error_code ec;
-    boost::asio::ip::make_address_v6(std::string(host), ec);
-    if (ec) return std::nullopt;
-  } else {
-    std::size_t colon = url.rfind(':');
-    if (colon != std::string_view::npos) {
-      host = url.substr(0, colon);
-      port = url.substr(colon + 1);
-      if (port.empty()) return std::nullopt;
-    }
-    if (!valid_host_name(host)) return std::nullopt;
-  }
-  if (!port.empty()) {
-    unsigned value = 0;
-    auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), value);
-    if (ec != std::errc() || end != port.data() + port.size() || value == 0 || value > 65535)
+  switch (u.host_type()) {
+    case boost::urls::host_type::ipv6:
+      // Brackets stripped: the host is kept as written ("::1"), as the Host header adds them.
+      o.host = std::string(u.encoded_host_address());
+      break;
+    case boost::urls::host_type::ipv4:
+    case boost::urls::host_type::name:
+      // encoded_host(), not host(): an escape ("h%41") is refused, not decoded.
+      if (!valid_host_name(u.encoded_host())) return std::nullopt;
+      o.host = std::string(u.encoded_host());
+      break;
+    default:  // IPvFuture ("[v1.x]"): no address we can connect to.
       return std::nullopt;
-    o.port = static_cast<std::uint16_t>(value);
   }
-  o.host = std::string(host);
+  if (u.has_port()) {
+    const auto port = valid_port(u.port());
+    if (!port) return std::nullopt;
+    o.port = *port;
+  }
   return o;
 }
 

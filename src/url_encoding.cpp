@@ -4,19 +4,10 @@
 #include "call_failure.hpp"
 #include "utf8.hpp"
 
+#include <boost/url/encode.hpp>
+#include <boost/url/rfc/unreserved_chars.hpp>
+
 namespace flowcore::detail {
-namespace {
-
-// RFC 3986 section 2.3 "unreserved". Everything else is encoded, including the
-// sub-delimiters RFC 3986 would allow in a path: one fixed set for paths and queries alike
-// (docs/protocol.md section 4.3), so a value never changes meaning ('/' in an id, '+' read
-// as a space in a query).
-bool is_unreserved(unsigned char c) noexcept {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-         c == '.' || c == '_' || c == '~';
-}
-
-}  // namespace
 
 std::string percent_encode(std::string_view text) {
   // "." and ".." are dot segments in a path (RFC 3986 section 3.3): a normalising proxy
@@ -26,21 +17,13 @@ std::string percent_encode(std::string_view text) {
   // unneeded, so it is applied to every value alike.
   if (text == ".") return "%2E";
   if (text == "..") return "%2E%2E";
-  static constexpr char hex[] = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(text.size());
-  for (char ch : text) {
-    // Byte-wise: UTF-8 input is encoded one byte at a time, as RFC 3986 section 2.5 asks.
-    const auto c = static_cast<unsigned char>(ch);
-    if (is_unreserved(c)) {
-      out += ch;
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 0x0F];
-    }
-  }
-  return out;
+  // RFC 3986 section 2.3 "unreserved" is all that stays. Everything else is encoded,
+  // including the sub-delimiters RFC 3986 would allow in a path: one fixed set for paths
+  // and queries alike (docs/protocol.md section 4.3), so a value never changes meaning ('/'
+  // in an id, '+' read as a space in a query). Byte-wise, so UTF-8 input is encoded one
+  // byte at a time (RFC 3986 section 2.5); the default options give upper-case hex and
+  // never '+' for a space.
+  return boost::urls::encode(text, boost::urls::unreserved_chars);
 }
 
 std::string path_segment(std::string_view value, std::string_view field) {

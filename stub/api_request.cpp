@@ -1,7 +1,10 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #include "api_request.hpp"
 
-#include "text.hpp"
+#include <boost/url/encoding_opts.hpp>
+#include <boost/url/param.hpp>
+#include <boost/url/parse.hpp>
+#include <boost/url/url_view.hpp>
 
 namespace flowcore::stub::detail {
 
@@ -27,33 +30,29 @@ std::vector<std::string_view> api_request::query_values(std::string_view key) co
 bool parse_target(std::string_view target, std::vector<std::string>& segments, param_list& query) {
   segments.clear();
   query.clear();
-  if (target.empty() || target.front() != '/') return false;
-  const std::size_t question = target.find('?');
-  std::string_view path = target.substr(1, question == std::string_view::npos ? question
-                                                                              : question - 1);
-  // Split first, decode after: an encoded '/' (%2F) stays inside its segment
+  // origin-form (RFC 9112 section 3.2.1): absolute-path [ "?" query ] in RFC 3986 terms.
+  // The absolute form, '*', a malformed %XX escape or a character RFC 3986 does not allow
+  // fails here.
+  const auto parsed = boost::urls::parse_origin_form(target);
+  if (!parsed) return false;
+  const boost::urls::url_view& url = *parsed;
+
+  // Boost.URL reads a leading "/./" as a prefix that is no segment (it keeps "//x" from
+  // being an authority); the request names the segment ".", and the router must see it.
+  if (url.encoded_path().starts_with("/./")) segments.emplace_back(".");
+  // Split first, decoded per segment: an encoded '/' (%2F) stays inside its segment
   // (docs/protocol.md section 4.3).
-  for (;;) {
-    const std::size_t slash = path.find('/');
-    std::string decoded;
-    if (!percent_decode(path.substr(0, slash), false, decoded)) return false;
-    segments.push_back(std::move(decoded));
-    if (slash == std::string_view::npos) break;
-    path.remove_prefix(slash + 1);
-  }
-  if (question == std::string_view::npos) return true;
-  std::string_view rest = target.substr(question + 1);
-  while (!rest.empty()) {
-    const std::size_t amp = rest.find('&');
-    const std::string_view pair = rest.substr(0, amp);
-    rest = amp == std::string_view::npos ? std::string_view() : rest.substr(amp + 1);
-    if (pair.empty()) continue;  // "a=1&&b=2"
-    const std::size_t eq = pair.find('=');
-    std::string key, value;
-    if (!percent_decode(pair.substr(0, eq), true, key)) return false;
-    if (eq != std::string_view::npos && !percent_decode(pair.substr(eq + 1), true, value))
-      return false;
-    query.emplace_back(std::move(key), std::move(value));
+  for (std::string segment : url.segments()) segments.push_back(std::move(segment));
+  // The path "/" has no segment in Boost.URL; here it is one empty segment, as "/a/" ends
+  // with one.
+  if (segments.empty()) segments.emplace_back();
+
+  // Queries are form-encoded: '+' is a space (docs/protocol.md section 4.3).
+  boost::urls::encoding_opts form;
+  form.space_as_plus = true;
+  for (const boost::urls::param& p : url.params(form)) {
+    if (p.key.empty() && !p.has_value) continue;  // "a=1&&b=2", or a bare "?"
+    query.emplace_back(p.key, p.value);
   }
   return true;
 }

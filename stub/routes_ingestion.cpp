@@ -3,12 +3,12 @@
 // stores one event, `/events/...` a batch, each announced through the state's event
 // listener (section 10.10). The dispatcher has already checked the raw-key Authorization
 // header (section 13.2 step 4).
+#include "base64.hpp"
 #include "context.hpp"
 #include "json_util.hpp"
 #include "lookups.hpp"
 #include "router.hpp"
 #include "routes.hpp"
-#include "text.hpp"
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
@@ -29,9 +29,10 @@ struct destination {
 };
 
 destination resolve(context& ctx, const api_request& req) {
-  const named_flow_type named = resolve_flow_type(ctx.model, req.param("tenantName"),
-                                                  req.param("dataCoreId"), req.param("flowTypeName"));
-  const event_type& type = event_type_by_name_or_404(ctx.model, named.flow, req.param("eventTypeName"));
+  const named_flow_type named = resolve_flow_type(
+      ctx.model, req.param("tenantName"), req.param("dataCoreId"), req.param("flowTypeName"));
+  const event_type& type =
+      event_type_by_name_or_404(ctx.model, named.flow, req.param("eventTypeName"));
   if (named.core.is_deleting) throw http_error(404, "Data core not found");
   if (named.flow.is_deleting) throw http_error(404, "Flow type not found");
   if (type.is_deleting) throw http_error(404, "Event type not found");

@@ -112,6 +112,12 @@ std::string post_with_length(std::uint64_t length, std::string extra_headers = "
          extra_headers + "Content-Length: " + std::to_string(length) + "\r\n\r\n";
 }
 
+// A GET of `target` with a (never checked) bearer token, on a connection closed after it.
+std::string get_request(const std::string& target) {
+  return "GET " + target +
+         " HTTP/1.1\r\nHost: stub\r\nAuthorization: Bearer t\r\nConnection: close\r\n\r\n";
+}
+
 // A JSON body of exactly `size` bytes.
 std::string json_body(std::size_t size) { return "{\"a\":\"" + std::string(size - 8, 'x') + "\"}"; }
 
@@ -174,6 +180,50 @@ BOOST_AUTO_TEST_CASE(garbage_request_lines_are_400) {
       BOOST_TEST(answer.bytes.find("malformed HTTP request") != std::string::npos);
       BOOST_TEST(answer.closed);
       co_await expect_alive(port);
+    }
+  });
+}
+
+// Beast takes any visible byte in a target; the stub then parses it as an RFC 3986
+// origin-form. A bad %XX escape (in the path or the query), a character RFC 3986 does not
+// allow, the absolute form or '*' is 400, and the connection stays usable.
+BOOST_AUTO_TEST_CASE(malformed_targets_are_400) {
+  stub_fixture f;
+  f.run([&]() -> asio::awaitable<void> {
+    const std::uint16_t port = f.stub.port();
+    const std::array<std::string, 8> targets{
+        "/api/v1/tenants/%zz",
+        "/api/v1/tenants/%4",
+        "/api/v1/tenants/a%",
+        "/api/v1/tenants?x=%G0",
+        "/api/v1/tenants/a|b",
+        "/api/v1/tenants/caf\xC3\xA9",
+        "*",
+        "http://stub/api/v1/tenants",
+    };
+    for (const std::string& target : targets) {
+      const std::string request = get_request(target);
+      const received answer = co_await exchange(port, request);
+      BOOST_TEST(status_of(answer.bytes) == 400u, target << ": " << answer.bytes);
+      BOOST_TEST(answer.bytes.find("malformed request target") != std::string::npos, target);
+      co_await expect_alive(port);
+    }
+  });
+}
+
+// The path is split on '/' as sent: a leading "/./" is the segment ".", which no route
+// has, not a prefix to skip (Boost.URL's reading); "%2E" is the same segment encoded.
+BOOST_AUTO_TEST_CASE(dot_segments_are_not_removed) {
+  stub_fixture f;
+  f.run([&]() -> asio::awaitable<void> {
+    const std::uint16_t port = f.stub.port();
+    const std::string plain_request = get_request("/api/v1/tenants/list");
+    const received plain = co_await exchange(port, plain_request);
+    BOOST_TEST(status_of(plain.bytes) == 200u, plain.bytes);
+    for (const std::string target : {"/./api/v1/tenants/list", "/%2E/api/v1/tenants/list"}) {
+      const std::string request = get_request(target);
+      const received answer = co_await exchange(port, request);
+      BOOST_TEST(status_of(answer.bytes) == 404u, target << ": " << answer.bytes);
     }
   });
 }

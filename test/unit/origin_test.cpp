@@ -58,6 +58,48 @@ BOOST_AUTO_TEST_CASE(refuses_anything_more_than_an_origin) {
   }
 }
 
+// The RFC 3986 grammar accepts more than an origin of ours; each of these parses as a URI
+// and is refused by a check of its own.
+BOOST_AUTO_TEST_CASE(uri_grammar_edges_stay_refused) {
+  for (const char* bad : {
+           "http:host",                // no authority
+           "http://host?",             // an empty query is still a query
+           "http://host#",             // an empty fragment is still a fragment
+           "http://@host",             // empty user-info
+           "http://h%41st",            // %XX escape in a reg-name
+           "http://a!b.example",       // sub-delimiter in a reg-name
+           "http://[v1.fe80]",         // IPvFuture
+           "http://host:99999999999",  // port past 16 bits
+       }) {
+    BOOST_TEST(!fcd::parse_base_url(bad).has_value(), bad);
+  }
+}
+
+// A zone ID (RFC 6874, "%25" then the interface) is no part of RFC 3986's IP-literal and
+// fails the parse. asio's make_address_v6 alone would take it (reading "25eth0" as the
+// scope), and a zone ID has no place in a Host header.
+BOOST_AUTO_TEST_CASE(ipv6_zone_id_is_refused) {
+  BOOST_TEST(!fcd::parse_base_url("http://[fe80::1%25eth0]:8080").has_value());
+  BOOST_TEST(!fcd::parse_base_url("http://[fe80::1%eth0]").has_value());
+}
+
+// The port is *DIGIT: leading zeros are the same port.
+BOOST_AUTO_TEST_CASE(port_with_leading_zeros) {
+  auto o = fcd::parse_base_url("http://host:0080/");
+  BOOST_REQUIRE(o.has_value());
+  BOOST_TEST(o->port == 80);
+  BOOST_TEST(o->host_header() == "host");
+}
+
+// The IPv6 literal is kept as written, without brackets.
+BOOST_AUTO_TEST_CASE(ipv6_literal_is_kept_as_written) {
+  auto o = fcd::parse_base_url("https://[0:0::FFFF:7f00:1]/");
+  BOOST_REQUIRE(o.has_value());
+  BOOST_TEST(o->host == "0:0::FFFF:7f00:1");
+  BOOST_TEST(o->port == 443);
+  BOOST_TEST(o->host_is_ip_literal());
+}
+
 BOOST_AUTO_TEST_CASE(real_and_dedicated_hosts) {
   const fcd::origin data_core = fcd::service_origin(fcd::service::data_core);
   BOOST_TEST(data_core.tls);

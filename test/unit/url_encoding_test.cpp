@@ -33,6 +33,7 @@ BOOST_AUTO_TEST_CASE(reserved_and_other_bytes_are_encoded_upper_case) {
   BOOST_TEST(percent_encode("a/b") == "a%2Fb");
   BOOST_TEST(percent_encode("a+b") == "a%2Bb");
   BOOST_TEST(percent_encode("100%") == "100%25");
+  BOOST_TEST(percent_encode("%41") == "%2541");  // an escape in the input is data, not kept
   BOOST_TEST(percent_encode("?&=#") == "%3F%26%3D%23");
   BOOST_TEST(percent_encode(":@!$'()*,;") == "%3A%40%21%24%27%28%29%2A%2C%3B");
   BOOST_TEST(percent_encode("[]{}|\\^`\"<>") == "%5B%5D%7B%7D%7C%5C%5E%60%22%3C%3E");

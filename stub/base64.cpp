@@ -1,17 +1,10 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
-#include "text.hpp"
+#include "base64.hpp"
 
 #include <cstdint>
 
 namespace flowcore::stub::detail {
 namespace {
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 int base64_value(char c) {
   if (c >= 'A' && c <= 'Z') return c - 'A';
@@ -23,27 +16,6 @@ int base64_value(char c) {
 }
 
 }  // namespace
-
-bool percent_decode(std::string_view in, bool plus_is_space, std::string& out) {
-  out.clear();
-  out.reserve(in.size());
-  for (std::size_t i = 0; i < in.size(); ++i) {
-    const char c = in[i];
-    if (c == '%') {
-      if (in.size() - i < 3) return false;  // fewer than two hex digits follow
-      const int hi = hex_value(in[i + 1]);
-      const int lo = hex_value(in[i + 2]);
-      if (hi < 0 || lo < 0) return false;
-      out.push_back(static_cast<char>(hi * 16 + lo));
-      i += 2;
-    } else if (c == '+' && plus_is_space) {
-      out.push_back(' ');
-    } else {
-      out.push_back(c);
-    }
-  }
-  return true;
-}
 
 bool base64_decode(std::string_view in, std::string& out) {
   out.clear();
