@@ -12,7 +12,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 log=$(mktemp)
 out=$(mktemp)
 err=$(mktemp)
-"$stub" --port 0 >"$log" 2>&1 &
+# A scenario may ask for stub flags on a line of its own: "# stub flags: --delete-delay-ms 2000".
+read -r -a stub_flags <<<"$(sed -n 's/^# stub flags: //p' "$here/scenarios/$scenario.sh")"
+"$stub" --port 0 "${stub_flags[@]}" >"$log" 2>&1 &
 pid=$!
 cli_pid=
 cleanup() {

@@ -1,6 +1,9 @@
 # data-core delete: refused while delete protected (5), --no-wait returns while the
-# deletion is under way (the stub completes deletes after 300 ms), a waited delete
-# returns once the data core is gone, and a wait past --wait-timeout exits 6.
+# deletion is under way, a waited delete returns once the data core is gone, and a wait
+# past --wait-timeout exits 6.
+# stub flags: --delete-delay-ms 2000
+# (A deletion takes 2 s, so that the `get` right after `--no-wait` still finds it under
+# way on a loaded machine; the stub's default of 300 ms is shorter than a CLI start there.)
 run 0 data-core create --tenant acme --name orders --delete-protection
 id=$(sed -n 's/^{"id":"\([^"]*\)".*/\1/p' "$out")
 [ -n "$id" ] || fail "no id in the create output"

@@ -1,4 +1,7 @@
 # flow-type list|get|create|update|delete, addressed by names or by id.
+# stub flags: --delete-delay-ms 2000
+# (A deletion takes 2 s, so that the `get` right after `--no-wait` still finds it under
+# way on a loaded machine; the stub's default of 300 ms is shorter than a CLI start there.)
 run 0 data-core create --tenant acme --name orders
 run 0 flow-type create --tenant acme --data-core orders --name order --description "Orders"
 stdout_has '"name":"order"'
