@@ -53,6 +53,9 @@ std::string server::base_url() const {
 
 void server::add_fault(fault f) { impl_->dispatch->ctx().faults.add(std::move(f)); }
 void server::clear_faults() { impl_->dispatch->ctx().clear_faults(); }
+void server::short_pages(std::int64_t count, std::size_t items) {
+  impl_->dispatch->ctx().faults.short_pages(count, items);
+}
 void server::reset() { impl_->dispatch->ctx().reset(); }
 
 std::string server::acme_tenant_id() const { return impl_->dispatch->ctx().model.acme_id(); }

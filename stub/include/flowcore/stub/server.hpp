@@ -154,6 +154,14 @@ class server {
   void add_fault(fault f);
   /// @brief Removes every fault.
   void clear_faults();
+  /// @brief The next `count` pages of time buckets or events (any of the four reading
+  /// routes) carry at most `items` items, 0 for an empty page, and still a `nextCursor`
+  /// where the rest starts when any remain: a short or empty page that is not the last.
+  /// A negative count shortens every page until `short_pages(0, ...)`, clear_faults() or
+  /// reset(). What `{"short_pages": count, "page_items": items}` does. An empty page sent
+  /// for a cursor names that same cursor, which a client must refuse: make the first page
+  /// (no cursor) the empty one.
+  void short_pages(std::int64_t count, std::size_t items);
   /// @brief Restores the seeded state (same `acme` id), removes every fault and discards
   /// pending delete/truncate completions. With a state file, the file then holds the
   /// seeded state.
