@@ -128,6 +128,25 @@ BOOST_AUTO_TEST_CASE(the_deadline_cuts_a_stalled_exists_check_short) {
   });
 }
 
+// The sleep between two checks is part of the call too: when the next check would come
+// after the deadline, the call fails with `timeout` then and there instead of sleeping
+// past it.
+BOOST_AUTO_TEST_CASE(the_deadline_cuts_the_sleep_between_checks_short) {
+  stub_fixture f({.delete_delay = 10s});
+  auto client = f.make_client();
+  f.run([&]() -> asio::awaitable<void> {
+    fc::data_core dc = co_await make_data_core(client, f);
+    fc::data_core_request_delete del{
+        .tenant = "acme", .data_core_id = dc.id, .wait_options = {.poll_interval = 3s, .cap = 10s}};
+    fc::call_options opts{.deadline = 300ms};
+    const auto start = std::chrono::steady_clock::now();
+    auto [ec, diag] = co_await try_execute(client, del, opts);
+    const auto took = std::chrono::steady_clock::now() - start;
+    BOOST_TEST(ec == fc::error::timeout, ec.message());
+    BOOST_TEST((took < 1s));
+  });
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace flowcore::test
