@@ -105,6 +105,10 @@ std::uint64_t server::subscription_frames_received() const {
   return impl_->dispatch->notifications().frames_received();
 }
 
+std::uint64_t server::notification_pings_received() const {
+  return impl_->dispatch->notifications().pings_received();
+}
+
 const std::vector<std::string>& server::subscription_frames() const {
   return impl_->dispatch->notifications().frames();
 }

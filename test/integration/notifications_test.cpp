@@ -613,6 +613,45 @@ BOOST_AUTO_TEST_CASE(a_silent_peer_is_caught_by_the_idle_timeout) {
 
 }
 
+// The stream sends its own keep-alive ping every `ping_interval` (docs/protocol.md section
+// 10.7), whether or not anything arrives. Beast's idle-timeout pings would also reach the
+// stub, but only every idle_timeout / 2: with a 10 s idle timeout none falls in the
+// window, so every ping counted is one of ours. Timers may run late on a loaded machine,
+// hence the lower bound at half of what the window should hold.
+BOOST_AUTO_TEST_CASE(a_quiet_stream_sends_a_ping_every_ping_interval) {
+  stub_fixture f;
+  log_capture logs;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client client = f.make_client();
+    const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
+    fc::notification_options o = stream_options(f, logs);
+    o.ping_interval = 40ms;
+    o.idle_timeout = 10s;
+    fc::notification_stream stream(f.ioc.get_executor(), o);
+    const ingest_plan one{{"order", "created"}};
+    const std::uint64_t before = f.stub.subscription_frames_received();
+    std::uint64_t pings = 0;
+    std::chrono::steady_clock::duration window{};
+    // Subscribed, then quiet for 400 ms; then one event ends collect().
+    auto quiet_then_ingest = [&]() -> asio::awaitable<std::vector<std::string>> {
+      co_await subscribed(f, before);
+      const std::uint64_t at_start = f.stub.notification_pings_received();
+      const auto start = std::chrono::steady_clock::now();
+      asio::steady_timer quiet(co_await asio::this_coro::executor, 400ms);
+      co_await quiet.async_wait(asio::use_awaitable);
+      pings = f.stub.notification_pings_received() - at_start;
+      window = std::chrono::steady_clock::now() - start;
+      co_return co_await ingest_when_subscribed(f, client, t, before, one);
+    };
+    auto [events, ids] = co_await (collect(stream, 1) && quiet_then_ingest());
+    BOOST_TEST(events.size() == 1u);
+    const auto expected = static_cast<std::uint64_t>(window / 40ms);
+    BOOST_TEST(pings >= expected / 2, pings << " pings in " << expected << " intervals");
+    BOOST_TEST(pings <= expected + 2, pings << " pings in " << expected << " intervals");
+  });
+  BOOST_TEST(no_secret_in(logs));
+}
+
 BOOST_AUTO_TEST_CASE(close_during_a_reconnect_wait_returns_at_once) {
   stub_fixture f;
   log_capture logs;

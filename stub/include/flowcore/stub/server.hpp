@@ -212,6 +212,10 @@ class server {
   /// not); never reset. Wait for it to grow before storing an event a test expects to
   /// see: an event stored before the subscription is read reaches no socket.
   std::uint64_t subscription_frames_received() const;
+  /// @brief Pings received on notification sockets so far, from every client; never
+  /// reset. The stub sends none of its own and answers each (docs/protocol.md section
+  /// 10.7): a test counts a client's keep-alive pings here.
+  std::uint64_t notification_pings_received() const;
   /// @brief The texts of those frames in arrival order; empty when
   /// `server_options::record_requests` is false. clear_requests() forgets them.
   const std::vector<std::string>& subscription_frames() const;
