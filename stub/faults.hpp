@@ -9,6 +9,7 @@
 #include <boost/json/object.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,15 +29,34 @@ class fault_list {
  public:
   /// Arms `f` after the others. Throws std::invalid_argument if fault_problem(f).
   void add(fault f);
-  void clear() { faults_.clear(); }
+  /// Removes every fault and stops shortening pages.
+  void clear() {
+    faults_.clear();
+    short_pages(0, 0);
+  }
   std::size_t size() const { return faults_.size(); }
 
   /// The first armed fault matching `method` and `path` (without query), in insertion
   /// order; a match uses up one of its count, and a fault with none left is removed.
   std::optional<fault> take(std::string_view method, std::string_view path);
 
+  /// `short_pages`: the next `count` pages (negative: every page) carry at most `items`.
+  void short_pages(std::int64_t count, std::size_t items) {
+    short_left_ = count;
+    page_items_ = items;
+  }
+  /// The most items the page being answered may carry, using up one shortened page; or
+  /// nullopt: the page size the client asked for.
+  std::optional<std::size_t> take_page_cap() {
+    if (short_left_ == 0) return std::nullopt;
+    if (short_left_ > 0) --short_left_;
+    return page_items_;
+  }
+
  private:
   std::vector<fault> faults_;
+  std::int64_t short_left_ = 0;
+  std::size_t page_items_ = 0;
 };
 
 }  // namespace flowcore::stub::detail

@@ -92,6 +92,10 @@ class notification_hub {
   std::uint64_t accepted() const { return accepted_; }
   /// Frames received from clients so far, valid or not.
   std::uint64_t frames_received() const { return frames_received_; }
+  /// A client's ping arrived (Beast answers it; the hub only counts).
+  void ping_received() { ++pings_received_; }
+  /// Pings received from clients so far.
+  std::uint64_t pings_received() const { return pings_received_; }
   /// Their texts in arrival order, when recording.
   const std::vector<std::string>& frames() const { return frames_; }
   /// Forgets the recorded texts (the counters stay).
@@ -110,6 +114,7 @@ class notification_hub {
   std::map<std::uint64_t, socket_entry> sockets_;
   std::uint64_t accepted_ = 0;
   std::uint64_t frames_received_ = 0;
+  std::uint64_t pings_received_ = 0;
   std::int64_t drop_left_ = 0;
   std::uint64_t dropped_ = 0;
   std::vector<std::string> frames_;

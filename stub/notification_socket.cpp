@@ -241,6 +241,10 @@ asio::awaitable<void> serve_notification_socket(session_stream& stream, http_req
                                                      .idle_timeout = websocket::stream_base::none(),
                                                      .keep_alive_pings = false});
     s->ws.read_message_max(max_message_size);
+    // Beast answers pings itself, inside the pending read; this only counts them.
+    s->ws.control_callback([hub = s->hub.get()](websocket::frame_type kind, beast::string_view) {
+      if (kind == websocket::frame_type::ping) hub->ping_received();
+    });
     const http::request<http::empty_body> req = to_beast(upgrade);
     // On a malformed handshake (no key, wrong version) Beast answers 400/426 itself.
     auto [ec] = co_await s->ws.async_accept(req, no_throw);

@@ -19,6 +19,7 @@ constexpr std::array<std::string_view, 9> fault_fields{
     "method", "path_prefix", "count", "status", "retry_after", "delay_ms", "reset", "stall", "body"};
 constexpr std::array<std::string_view, 3> socket_fields{"ws_frame", "ws_close",
                                                         "drop_notifications"};
+constexpr std::array<std::string_view, 2> page_fields{"short_pages", "page_items"};
 
 bool is_one_of(std::string_view key, const auto& names) {
   return std::find(names.begin(), names.end(), key) != names.end();
@@ -43,10 +44,21 @@ http_response socket_action(context& ctx, const json::object& body) {
   return json_answer(200, json::object{{"ok", true}, {"sockets", sockets}});
 }
 
+// `short_pages` needs `page_items`, from 0 (an empty page) up.
+http_response page_action(context& ctx, const json::object& body) {
+  const std::optional<std::int64_t> count = optional_int(body, "short_pages");
+  const std::optional<std::int64_t> items = optional_int(body, "page_items");
+  if (!count || !items) throw http_error(400, R"("short_pages" and "page_items" go together)");
+  if (*items < 0) throw http_error(400, R"("page_items" must not be negative)");
+  ctx.faults.short_pages(*count, static_cast<std::size_t>(*items));
+  return json_answer(200, json::object{{"ok", true}});
+}
+
 http_response add_fault(context& ctx, const api_request& req) {
   const json::object& body = body_object(req);
   bool has_fault_field = false;
   bool has_socket_field = false;
+  bool has_page_field = false;
   // A misspelt field ("retryAfter") would otherwise arm a different fault than the test
   // meant, and the test would pass or fail for the wrong reason.
   for (const auto& member : body) {
@@ -54,8 +66,15 @@ http_response add_fault(context& ctx, const api_request& req) {
       has_fault_field = true;
     else if (is_one_of(member.key(), socket_fields))
       has_socket_field = true;
+    else if (is_one_of(member.key(), page_fields))
+      has_page_field = true;
     else
       throw http_error(400, "unknown field \"" + std::string(member.key()) + "\"");
+  }
+  if (has_page_field) {
+    if (has_fault_field || has_socket_field)
+      throw http_error(400, R"("short_pages" cannot be combined with other fields)");
+    return page_action(ctx, body);
   }
   if (has_socket_field) {
     if (has_fault_field)

@@ -2,7 +2,8 @@
 // Event reading routes (docs/protocol.md section 6.9, and section 13.2 step 8): time
 // buckets and events, by event type ids (GET) or by names (POST). Cursors are offsets into
 // the filtered, ordered list; `nextCursor` is present only when more remain (a number for
-// buckets, a decimal string for events).
+// buckets, a decimal string for events). A page is full unless it is the last, or the
+// `short_pages` control shortened it.
 #include "context.hpp"
 #include "json_util.hpp"
 #include "lookups.hpp"
@@ -78,7 +79,8 @@ http_response bucket_page(context& ctx, const bucket_query& q) {
   if (q.desc) std::reverse(buckets.begin(), buckets.end());
   json::array page;
   const std::size_t first = std::min(q.cursor, buckets.size());
-  const std::size_t last = first + std::min(q.page_size, buckets.size() - first);
+  const std::size_t size = ctx.faults.take_page_cap().value_or(q.page_size);
+  const std::size_t last = first + std::min(std::min(size, q.page_size), buckets.size() - first);
   for (std::size_t i = first; i < last; ++i) page.push_back(json::string(buckets[i]));
   json::object answer{{"timeBuckets", std::move(page)}};
   if (last < buckets.size()) answer["nextCursor"] = static_cast<std::uint64_t>(last);
@@ -141,7 +143,8 @@ http_response event_page(context& ctx, const event_query& q) {
   if (q.desc) std::reverse(events.begin(), events.end());
   json::array page;
   const std::size_t first = std::min(q.cursor, events.size());
-  const std::size_t last = first + std::min(q.page_size, events.size() - first);
+  const std::size_t size = ctx.faults.take_page_cap().value_or(q.page_size);
+  const std::size_t last = first + std::min(std::min(size, q.page_size), events.size() - first);
   for (std::size_t i = first; i < last; ++i) page.push_back(to_json(*events[i]));
   json::object answer{{"events", std::move(page)}};
   if (last < events.size()) answer["nextCursor"] = std::to_string(last);

@@ -53,6 +53,9 @@ std::string server::base_url() const {
 
 void server::add_fault(fault f) { impl_->dispatch->ctx().faults.add(std::move(f)); }
 void server::clear_faults() { impl_->dispatch->ctx().clear_faults(); }
+void server::short_pages(std::int64_t count, std::size_t items) {
+  impl_->dispatch->ctx().faults.short_pages(count, items);
+}
 void server::reset() { impl_->dispatch->ctx().reset(); }
 
 std::string server::acme_tenant_id() const { return impl_->dispatch->ctx().model.acme_id(); }
@@ -100,6 +103,10 @@ std::uint64_t server::notification_upgrades() const {
 
 std::uint64_t server::subscription_frames_received() const {
   return impl_->dispatch->notifications().frames_received();
+}
+
+std::uint64_t server::notification_pings_received() const {
+  return impl_->dispatch->notifications().pings_received();
 }
 
 const std::vector<std::string>& server::subscription_frames() const {

@@ -257,6 +257,85 @@ BOOST_AUTO_TEST_CASE(the_generators_follow_the_cursors) {
   });
 }
 
+// Paging ends on a missing `nextCursor` and on nothing else (docs/protocol.md section 6.9):
+// a page shorter than `page_size`, even an empty one, that carries a cursor is not the
+// last. The stub pages full unless told otherwise, so short_pages() makes such pages.
+BOOST_AUTO_TEST_CASE(the_generators_page_past_short_and_empty_pages_with_a_cursor) {
+  stub_fixture f;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client client = f.make_client();
+    const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
+    const std::vector<std::string> ids = co_await store_three(client, t);
+    const std::vector<std::string> in_eleven{ids[1], ids[2]};
+    const std::vector<std::string> both{ten, eleven};
+
+    // An empty first page with a cursor, then the full one.
+    f.stub.short_pages(1, 0);
+    f.stub.clear_requests();
+    fc::event_list list{
+        .event_type_ids = {t.created, t.shipped}, .time_bucket = eleven, .page_size = 10};
+    std::vector<std::string> read;
+    auto events = fc::read_events(client, list);
+    while (std::optional<fc::event> e = co_await events.async_resume(asio::use_awaitable))
+      read.push_back(e->event_id);
+    BOOST_TEST(read == in_eleven, boost::test_tools::per_element());
+    BOOST_TEST(f.stub.hits("GET", "/api/v1/events") == 2u);  // two pages
+
+    // A page of one where ten were asked for, with a cursor, then the rest.
+    f.stub.short_pages(1, 1);
+    f.stub.clear_requests();
+    fc::events_fetch by_names{.tenant = "acme",
+                              .data_core_id = t.data_core,
+                              .flow_type = "order",
+                              .event_types = {"created", "shipped"},
+                              .time_bucket = eleven,
+                              .page_size = 10};
+    read.clear();
+    auto fetched = fc::read_events(client, by_names);
+    while (std::optional<fc::event> e = co_await fetched.async_resume(asio::use_awaitable))
+      read.push_back(e->event_id);
+    BOOST_TEST(read == in_eleven, boost::test_tools::per_element());
+    BOOST_TEST(f.stub.hits("POST", "/api/v1/events") == 2u);
+
+    f.stub.short_pages(1, 0);
+    fc::time_bucket_list buckets{.event_type_ids = {t.created}, .page_size = 10};
+    std::vector<std::string> names;
+    auto bucket_names = fc::read_time_buckets(client, buckets);
+    while (std::optional<std::string> b = co_await bucket_names.async_resume(asio::use_awaitable))
+      names.push_back(*b);
+    BOOST_TEST(names == both, boost::test_tools::per_element());
+
+    f.stub.short_pages(1, 1);
+    fc::events_fetch_time_buckets_by_names named{.tenant = "acme",
+                                                 .data_core_id = t.data_core,
+                                                 .flow_type = "order",
+                                                 .event_types = {"created", "shipped"},
+                                                 .page_size = 10};
+    names.clear();
+    auto named_buckets = fc::read_time_buckets(client, named);
+    while (std::optional<std::string> b = co_await named_buckets.async_resume(asio::use_awaitable))
+      names.push_back(*b);
+    BOOST_TEST(names == both, boost::test_tools::per_element());
+
+    // Both levels of all_events: every page holds one item, buckets and events alike.
+    f.stub.short_pages(-1, 1);
+    fc::all_events history{.event_type_ids = {t.created, t.shipped}, .page_size = 10};
+    read.clear();
+    auto everything = fc::read_events(client, history);
+    while (std::optional<fc::event> e = co_await everything.async_resume(asio::use_awaitable))
+      read.push_back(e->event_id);
+    BOOST_TEST(read == ids, boost::test_tools::per_element());
+
+    // An empty first bucket page.
+    f.stub.short_pages(1, 0);
+    read.clear();
+    auto again = fc::read_events(client, history);
+    while (std::optional<fc::event> e = co_await again.async_resume(asio::use_awaitable))
+      read.push_back(e->event_id);
+    BOOST_TEST(read == ids, boost::test_tools::per_element());
+  });
+}
+
 BOOST_AUTO_TEST_CASE(all_events_throws_a_failed_page_of_either_kind) {
   // all_events runs a generator of events inside one of time buckets: a failure in either
   // must reach the caller's async_resume as the client_error execute() would throw.

@@ -102,6 +102,51 @@ BOOST_AUTO_TEST_CASE(wait_until_deleted_checks_its_arguments_before_any_io) {
   BOOST_TEST(f.stub.requests().empty());
 }
 
+// The call's deadline bounds every part of delete-and-poll (docs/protocol.md section 9),
+// the exists checks included: a check the server never answers ends at the deadline with
+// `timeout`, not at the wait's cap with `wait_timeout`.
+BOOST_AUTO_TEST_CASE(the_deadline_cuts_a_stalled_exists_check_short) {
+  stub_fixture f({.delete_delay = 10s});
+  auto client = f.make_client();
+  f.run([&]() -> asio::awaitable<void> {
+    fc::data_core dc = co_await make_data_core(client, f);
+    flowcore::stub::fault stall{.method = "GET",
+                                .path_prefix = "/api/v1/data-cores/" + dc.id + "/exists",
+                                .count = 0,
+                                .stall = true};
+    f.stub.add_fault(stall);
+    fc::data_core_request_delete del{.tenant = "acme",
+                                     .data_core_id = dc.id,
+                                     .wait_options = {.poll_interval = 10ms, .cap = 3s}};
+    fc::call_options opts{.deadline = 300ms};
+    const auto start = std::chrono::steady_clock::now();
+    auto [ec, diag] = co_await try_execute(client, del, opts);
+    const auto took = std::chrono::steady_clock::now() - start;
+    BOOST_TEST(ec == fc::error::timeout, ec.message());
+    BOOST_TEST((took < 1s));
+    BOOST_TEST(f.stub.hits("GET", "/api/v1/data-cores/") >= 1u);  // a check was sent
+  });
+}
+
+// The sleep between two checks is part of the call too: when the next check would come
+// after the deadline, the call fails with `timeout` then and there instead of sleeping
+// past it.
+BOOST_AUTO_TEST_CASE(the_deadline_cuts_the_sleep_between_checks_short) {
+  stub_fixture f({.delete_delay = 10s});
+  auto client = f.make_client();
+  f.run([&]() -> asio::awaitable<void> {
+    fc::data_core dc = co_await make_data_core(client, f);
+    fc::data_core_request_delete del{
+        .tenant = "acme", .data_core_id = dc.id, .wait_options = {.poll_interval = 3s, .cap = 10s}};
+    fc::call_options opts{.deadline = 300ms};
+    const auto start = std::chrono::steady_clock::now();
+    auto [ec, diag] = co_await try_execute(client, del, opts);
+    const auto took = std::chrono::steady_clock::now() - start;
+    BOOST_TEST(ec == fc::error::timeout, ec.message());
+    BOOST_TEST((took < 1s));
+  });
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace flowcore::test

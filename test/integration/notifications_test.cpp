@@ -111,6 +111,37 @@ asio::awaitable<fc::client_error> next_failure(fc::notification_stream& stream) 
   throw std::runtime_error("next() did not fail");
 }
 
+// The value of `key` in the query of `target`, decoded as the stub reads a query (a form:
+// '&' separates, '+' is a space, %XX is a byte); nullopt when absent.
+std::optional<std::string> query_value(std::string_view target, std::string_view key) {
+  const auto decode = [](std::string_view text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '+') {
+        out += ' ';
+      } else if (text[i] == '%' && i + 2 < text.size()) {
+        out += static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16));
+        i += 2;
+      } else {
+        out += text[i];
+      }
+    }
+    return out;
+  };
+  const std::size_t question = target.find('?');
+  if (question == std::string_view::npos) return std::nullopt;
+  std::string_view query = target.substr(question + 1);
+  while (!query.empty()) {
+    const std::size_t amp = query.find('&');
+    const std::string_view pair = query.substr(0, amp);
+    const std::size_t eq = pair.find('=');
+    if (decode(pair.substr(0, eq)) == key)
+      return eq == std::string_view::npos ? std::string() : decode(pair.substr(eq + 1));
+    query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 namespace {
@@ -411,6 +442,45 @@ BOOST_AUTO_TEST_CASE(each_attempt_fetches_a_fresh_token) {
   BOOST_TEST(no_secret_in(logs));
 }
 
+// The token or key travels in the upgrade's query (docs/protocol.md section 10.3), so it
+// must be percent-encoded whole: raw, '+' would arrive as a space, '&' and '=' would split
+// it into other parameters, '#' would end the target and '/' could be taken for a path.
+// The stub does not check the value, so the test compares what it received with what was
+// sent.
+BOOST_AUTO_TEST_CASE(a_credential_with_reserved_characters_arrives_intact) {
+  const std::string token = "tok+SECRETMARKER/a=b&c#d%41";
+  const std::string key = "fc_testid_SECRETMARKER+/=&#x%41";
+  for (const bool bearer : {true, false}) {
+    const std::string kind = bearer ? "token" : "api key";
+    BOOST_TEST_CONTEXT(kind) {
+      stub_fixture f;
+      log_capture logs;
+      f.run([&]() -> asio::awaitable<void> {
+        fc::client client = f.make_client();
+        const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
+        fc::notification_options o = stream_options(f, logs);
+        if (bearer)
+          o.credentials =
+              fc::bearer_token{[token]() -> asio::awaitable<std::string> { co_return token; }};
+        else
+          o.credentials = fc::api_key{key};
+        fc::notification_stream stream(f.ioc.get_executor(), o);
+        const ingest_plan one{{"order", "created"}};
+        const std::uint64_t before = f.stub.subscription_frames_received();
+        auto [events, ids] =
+            co_await (collect(stream, 1) && ingest_when_subscribed(f, client, t, before, one));
+        BOOST_TEST(events.size() == 1u);
+        std::optional<std::string> received;
+        for (const auto& r : f.stub.requests())
+          if (r.target.starts_with("/notifications?"))
+            received = query_value(r.target, bearer ? "token" : "api_key");
+        BOOST_TEST((received == (bearer ? token : key)));
+      });
+      BOOST_TEST(no_secret_in(logs));
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(max_reconnects_spent_fails_with_reconnects_exhausted) {
   stub_fixture f;
   log_capture logs;
@@ -541,6 +611,45 @@ BOOST_AUTO_TEST_CASE(a_silent_peer_is_caught_by_the_idle_timeout) {
     BOOST_TEST(logs.contains("nothing received within idle_timeout"));
   });
 
+}
+
+// The stream sends its own keep-alive ping every `ping_interval` (docs/protocol.md section
+// 10.7), whether or not anything arrives. Beast's idle-timeout pings would also reach the
+// stub, but only every idle_timeout / 2: with a 10 s idle timeout none falls in the
+// window, so every ping counted is one of ours. Timers may run late on a loaded machine,
+// hence the lower bound at half of what the window should hold.
+BOOST_AUTO_TEST_CASE(a_quiet_stream_sends_a_ping_every_ping_interval) {
+  stub_fixture f;
+  log_capture logs;
+  f.run([&]() -> asio::awaitable<void> {
+    fc::client client = f.make_client();
+    const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
+    fc::notification_options o = stream_options(f, logs);
+    o.ping_interval = 40ms;
+    o.idle_timeout = 10s;
+    fc::notification_stream stream(f.ioc.get_executor(), o);
+    const ingest_plan one{{"order", "created"}};
+    const std::uint64_t before = f.stub.subscription_frames_received();
+    std::uint64_t pings = 0;
+    std::chrono::steady_clock::duration window{};
+    // Subscribed, then quiet for 400 ms; then one event ends collect().
+    auto quiet_then_ingest = [&]() -> asio::awaitable<std::vector<std::string>> {
+      co_await subscribed(f, before);
+      const std::uint64_t at_start = f.stub.notification_pings_received();
+      const auto start = std::chrono::steady_clock::now();
+      asio::steady_timer quiet(co_await asio::this_coro::executor, 400ms);
+      co_await quiet.async_wait(asio::use_awaitable);
+      pings = f.stub.notification_pings_received() - at_start;
+      window = std::chrono::steady_clock::now() - start;
+      co_return co_await ingest_when_subscribed(f, client, t, before, one);
+    };
+    auto [events, ids] = co_await (collect(stream, 1) && quiet_then_ingest());
+    BOOST_TEST(events.size() == 1u);
+    const auto expected = static_cast<std::uint64_t>(window / 40ms);
+    BOOST_TEST(pings >= expected / 2, pings << " pings in " << expected << " intervals");
+    BOOST_TEST(pings <= expected + 2, pings << " pings in " << expected << " intervals");
+  });
+  BOOST_TEST(no_secret_in(logs));
 }
 
 BOOST_AUTO_TEST_CASE(close_during_a_reconnect_wait_returns_at_once) {

@@ -503,6 +503,33 @@ BOOST_AUTO_TEST_CASE(drop_notifications_loses_events_on_their_way_only) {
   });
 }
 
+// The page action shares the fault route (docs/stub.md): over HTTP as in C++, it shortens
+// the next pages, keeps their cursor, and refuses a half-given or mixed body.
+BOOST_AUTO_TEST_CASE(short_pages_over_http_keep_their_cursor) {
+  stub_fixture f;
+  auto client = f.make_client();
+  f.run([&]() -> asio::awaitable<void> {
+    const std::uint16_t port = f.stub.port();
+    const tree t = co_await make_tree(client, f.stub.acme_tenant_id());
+    co_await ingest(port, t.data_core, "order", "created", 2);
+    http_answer answer = co_await control(port, R"({"short_pages":1,"page_items":0})");
+    BOOST_TEST(answer.status == 200u);
+    fc::time_bucket_list buckets{.event_type_ids = {t.created}};
+    const fc::time_bucket_page empty = co_await client.execute(buckets);
+    BOOST_TEST(empty.time_buckets.empty());
+    BOOST_TEST((empty.next_cursor == std::optional<std::int64_t>(0)));
+    const fc::time_bucket_page full = co_await client.execute(buckets);
+    BOOST_TEST(full.time_buckets.size() == 1u);
+    BOOST_TEST(!full.next_cursor);
+    for (const char* bad :
+         {R"({"short_pages":1})", R"({"page_items":1})", R"({"short_pages":1,"page_items":-1})",
+          R"({"short_pages":1,"page_items":1,"status":500})"}) {
+      answer = co_await control(port, bad);
+      BOOST_TEST(answer.status == 400u, bad);
+    }
+  });
+}
+
 BOOST_AUTO_TEST_CASE(sockets_that_end_are_forgotten) {
   stub_fixture f;
   f.run([&]() -> asio::awaitable<void> {

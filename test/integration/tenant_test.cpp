@@ -180,6 +180,62 @@ BOOST_AUTO_TEST_CASE(path_segments_are_percent_encoded) {
   BOOST_TEST(f.stub.requests().at(0).target == "/api/v1/tenants/by-name/a%20b%2Fc%3Fd");
 }
 
+// A name travels in a path as one percent-encoded segment (docs/protocol.md section 4.3):
+// every byte but RFC 3986's unreserved ones is encoded, so a space, '/', '?', '#', '%' or
+// a non-ASCII letter cannot end the segment, start a query or fragment, or be read as an
+// escape. Checked in every path that carries a tenant's name, each on its own: a command
+// that pastes the raw name would otherwise pass unseen.
+BOOST_AUTO_TEST_CASE(every_path_that_carries_a_name_percent_encodes_it) {
+  stub_fixture f;
+  auto client = f.make_client();
+  const std::string name = "a b/c?d#e%f\xC3\xA9";
+  const std::string encoded = "a%20b%2Fc%3Fd%23e%25f%C3%A9";
+  // The one request a command sent: the name is unknown, so each fails, after sending it.
+  const auto sent = [&]() -> std::string {
+    const auto& r = f.stub.requests();
+    return r.size() == 1 ? r.front().target : "(" + std::to_string(r.size()) + " requests)";
+  };
+  f.run([&]() -> asio::awaitable<void> {
+    f.stub.clear_requests();
+    fc::tenant_fetch fetch{.tenant = name};
+    co_await try_execute(client, fetch);
+    BOOST_TEST(sent() == "/api/v1/tenants/by-name/" + encoded);
+
+    f.stub.clear_requests();
+    fc::tenant_translate_name_to_id translate{.tenant = name};
+    co_await try_execute(client, translate);
+    BOOST_TEST(sent() == "/api/v1/tenants/translate-name-to-id/" + encoded);
+
+    f.stub.clear_requests();
+    fc::tenant_preview preview{.name = name};
+    co_await try_execute(client, preview);
+    BOOST_TEST(sent() == "/api/v1/tenants/preview/" + encoded);
+
+    f.stub.clear_requests();
+    fc::tenant_instance_fetch instance{.tenant = name};
+    co_await try_execute(client, instance);
+    BOOST_TEST(sent() == "/api/v1/tenants/by-name/" + encoded + "/instance");
+
+    f.stub.clear_requests();
+    fc::ingest_event one{.tenant_name = name,
+                         .data_core_id = "dc-1",
+                         .flow_type_name = "order",
+                         .event_type_name = "created",
+                         .event_data = "{}"};
+    co_await try_execute(client, one);
+    BOOST_TEST(sent() == "/event/" + encoded + "/dc-1/order/created");
+
+    f.stub.clear_requests();
+    fc::ingest_batch batch{.tenant_name = name,
+                           .data_core_id = "dc-1",
+                           .flow_type_name = "order",
+                           .event_type_name = "created",
+                           .events = {"{}"}};
+    co_await try_execute(client, batch);
+    BOOST_TEST(sent() == "/events/" + encoded + "/dc-1/order/created");
+  });
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace flowcore::test

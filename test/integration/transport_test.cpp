@@ -251,6 +251,53 @@ BOOST_AUTO_TEST_CASE(connection_close_from_the_server_is_not_reused) {
   BOOST_TEST(*accepted == 3);  // one connection per request: none was pooled
 }
 
+// A connection whose exchange failed part-way (docs/protocol.md section 7.5: the answer
+// was not HTTP, or its body was over the limit) is in an unknown state: what is left of
+// the answer would be read as the next one. It is closed, never pooled: the next call
+// opens a new connection. The script answers a request that arrives on the same
+// connection too, so reuse would go unnoticed but for the connection count.
+BOOST_AUTO_TEST_CASE(a_connection_that_failed_mid_exchange_is_not_reused) {
+  const std::string ok =
+      "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n[]";
+  const std::vector<std::pair<std::string, std::string>> broken{
+      {"invalid headers",
+       "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nBad Header: x\r\nContent-Length: "
+       "2\r\n\r\n[]"},
+      // Over the 8 MiB every answer but an event page is held to.
+      {"a body over the limit",
+       "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 9000000\r\n\r\n[]"}};
+  for (const auto& [what, first] : broken) {
+    BOOST_TEST_CONTEXT(what) {
+      asio::io_context ioc;
+      scripted_server server(ioc.get_executor(), {first, ok});
+      boost::system::error_code first_ec;
+      bool second_ok = false;
+      asio::co_spawn(
+          ioc,
+          [&]() -> asio::awaitable<void> {
+            fc::client client(ioc.get_executor(),
+                              fc::client_options{.credentials = fc::api_key{test_key},
+                                                 .base_url = server.base_url(),
+                                                 .retry = fc::retry_policy::none()});
+            fc::tenant_list list;
+            auto [ec, diag] = co_await try_execute(client, list);
+            first_ec = ec;
+            auto [ec2, diag2] = co_await try_execute(client, list);
+            second_ok = !ec2;
+            server.close();
+          },
+          [](std::exception_ptr e) {
+            if (e) std::rethrow_exception(e);
+          });
+      ioc.run();
+      BOOST_TEST(first_ec.failed());
+      BOOST_TEST(second_ok);
+      const std::vector<int> one_each{1, 2};
+      BOOST_TEST(server.connection_of() == one_each, boost::test_tools::per_element());
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(silent_tls_server_times_out_in_the_handshake) {
   // The server accepts and reads, but never speaks TLS.
   asio::io_context ioc;

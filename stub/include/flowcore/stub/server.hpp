@@ -154,6 +154,14 @@ class server {
   void add_fault(fault f);
   /// @brief Removes every fault.
   void clear_faults();
+  /// @brief The next `count` pages of time buckets or events (any of the four reading
+  /// routes) carry at most `items` items, 0 for an empty page, and still a `nextCursor`
+  /// where the rest starts when any remain: a short or empty page that is not the last.
+  /// A negative count shortens every page until `short_pages(0, ...)`, clear_faults() or
+  /// reset(). What `{"short_pages": count, "page_items": items}` does. An empty page sent
+  /// for a cursor names that same cursor, which a client must refuse: make the first page
+  /// (no cursor) the empty one.
+  void short_pages(std::int64_t count, std::size_t items);
   /// @brief Restores the seeded state (same `acme` id), removes every fault and discards
   /// pending delete/truncate completions. With a state file, the file then holds the
   /// seeded state.
@@ -204,6 +212,10 @@ class server {
   /// not); never reset. Wait for it to grow before storing an event a test expects to
   /// see: an event stored before the subscription is read reaches no socket.
   std::uint64_t subscription_frames_received() const;
+  /// @brief Pings received on notification sockets so far, from every client; never
+  /// reset. The stub sends none of its own and answers each (docs/protocol.md section
+  /// 10.7): a test counts a client's keep-alive pings here.
+  std::uint64_t notification_pings_received() const;
   /// @brief The texts of those frames in arrival order; empty when
   /// `server_options::record_requests` is false. clear_requests() forgets them.
   const std::vector<std::string>& subscription_frames() const;
