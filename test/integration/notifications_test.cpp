@@ -646,7 +646,10 @@ BOOST_AUTO_TEST_CASE(a_quiet_stream_sends_a_ping_every_ping_interval) {
     auto [events, ids] = co_await (collect(stream, 1) && quiet_then_ingest());
     BOOST_TEST(events.size() == 1u);
     const auto expected = static_cast<std::uint64_t>(window / 40ms);
-    BOOST_TEST(pings >= expected / 2, pings << " pings in " << expected << " intervals");
+    // A loaded machine runs the ping timer late (each ping is timed from the last), so the
+    // floor is loose; without pings there would be none at all.
+    BOOST_TEST(pings >= std::max<std::uint64_t>(1, expected / 4),
+               pings << " pings in " << expected << " intervals");
     BOOST_TEST(pings <= expected + 2, pings << " pings in " << expected << " intervals");
   });
   BOOST_TEST(no_secret_in(logs));
