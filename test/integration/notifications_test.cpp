@@ -23,6 +23,7 @@ extern "C" std::size_t __sanitizer_get_current_allocated_bytes();
 #include <malloc.h>
 #endif
 
+#include <algorithm>
 #include <array>
 #include <memory>
 #include <string>
