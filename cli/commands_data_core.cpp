@@ -4,13 +4,13 @@
 #include "waiting.hpp"
 
 #include <flowcore/commands/data_core.hpp>
-#include <flowcore/commands/tenant.hpp>
 
 #include <array>
 #include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace flowcore::cli {
@@ -113,11 +113,11 @@ void add_data_core_commands(CLI::App& app, command& selected) {
       "  flowcore-cli data-core create --tenant acme --name orders --description 'Web shop'"));
   create->callback([&selected, args] {
     selected = [args](command_context& ctx) -> boost::asio::awaitable<void> {
-      // The create command takes the tenant's id; users know its name.
-      flowcore::tenant_fetch fetch{.tenant = args->tenant};
-      const flowcore::tenant tenant = co_await ctx.client.execute(fetch);
+      // The create command takes the tenant's id; users know its name. Awaited apart from
+      // the aggregate: GCC 12 mishandles co_await inside braced initializers.
+      std::string tenant = co_await tenant_id(ctx.client, args->tenant);
       flowcore::data_core_create cmd{
-          .tenant_id = tenant.id,
+          .tenant_id = std::move(tenant),
           .name = args->name,
           .description = args->description,
           .access_control = args->public_access ? flowcore::access_control::public_access
