@@ -132,6 +132,14 @@ boost::asio::awaitable<flowcore::event_type> fetch_event_type(flowcore::client& 
   co_return co_await client.execute(cmd);
 }
 
+// The event type's id: as given, or looked up by its name.
+boost::asio::awaitable<std::string> event_type_id_of(flowcore::client& client,
+                                                     const event_type_arguments& args) {
+  if (args.tenant.empty()) co_return args.id_or_name;
+  const flowcore::event_type found = co_await fetch_event_type(client, args);
+  co_return found.id;
+}
+
 // The event type a delete or truncate acts on, and its tenant's name, which the request
 // wants (an event type carries only its tenant's id).
 struct target {
@@ -240,12 +248,7 @@ void add_event_type_commands(CLI::App& app, command& selected) {
       flowcore::event_type_update cmd{.description = args->description,
                                       .sensitive_data_mask = args->mask(),
                                       .sensitive_data_enabled = args->sensitive_data_enabled()};
-      if (args->tenant.empty()) {
-        cmd.event_type_id = args->id_or_name;
-      } else {
-        const flowcore::event_type found = co_await fetch_event_type(ctx.client, *args);
-        cmd.event_type_id = found.id;
-      }
+      cmd.event_type_id = co_await event_type_id_of(ctx.client, *args);
       const flowcore::event_type result = co_await ctx.client.execute(cmd);
       print_object(ctx.out, ctx.format, to_json(result));
     };

@@ -71,6 +71,13 @@ boost::asio::awaitable<flowcore::flow_type> fetch_flow_type(flowcore::client& cl
   co_return co_await client.execute(cmd);
 }
 
+// The flow type's id: as given, or looked up by its name.
+boost::asio::awaitable<std::string> flow_type_id_of(flowcore::client& client,
+                                                    const flow_type_arguments& args) {
+  if (args.tenant.empty()) co_return args.id_or_name;
+  co_return co_await flow_type_id(client, args.tenant, args.data_core, args.id_or_name);
+}
+
 }  // namespace
 
 void add_flow_type_commands(CLI::App& app, command& selected) {
@@ -147,12 +154,7 @@ void add_flow_type_commands(CLI::App& app, command& selected) {
   update->callback([&selected, args] {
     selected = [args](command_context& ctx) -> boost::asio::awaitable<void> {
       flowcore::flow_type_update cmd{.description = args->new_description};
-      if (args->tenant.empty()) {
-        cmd.flow_type_id = args->id_or_name;
-      } else {
-        const flowcore::flow_type target = co_await fetch_flow_type(ctx.client, *args);
-        cmd.flow_type_id = target.id;
-      }
+      cmd.flow_type_id = co_await flow_type_id_of(ctx.client, *args);
       const flowcore::flow_type result = co_await ctx.client.execute(cmd);
       print_object(ctx.out, ctx.format, to_json(result));
     };
