@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# build.sh demo | test | bench | package | docs
+# build.sh demo | test | bench | package | mutants | docs
 #   demo: build the release preset, start flowcore-stub on a free port, run the examples
 #         (quickstart, lifecycle, notifications, tail, producer, errors, retry, bearer,
 #         logger, read_events) against it, stop the stub.
@@ -12,6 +12,9 @@
 #   package: build the release preset and make the Debian package (libflowcore-dev) in
 #         build/release/package/: headers, the static library, the stub library and
 #         flowcore-stub, the CMake package and the pkg-config file.
+#   mutants [NAME ...]: plant each hand-written mutant of tools/mutants/ in turn (or those
+#         whose names contain a NAME), rebuild the mutants preset and run the suites; prints
+#         which were killed and which survived (tools/mutants/README.md). Not run by CI.
 #   docs: the API reference, generated from the public headers by doxygen (docs/Doxyfile),
 #         in build/docs/html/. Needs only doxygen; fails on any warning.
 # Missing Debian packages are installed when run as root; otherwise the one apt-get line to
@@ -104,7 +107,8 @@ case "${1:-}" in
     (cd build/release && cpack -G DEB)
     ls build/release/package/*.deb
     ;;
+  mutants) ensure_packages; tools/mutants/run "${@:2}" ;;
   # Only doxygen: the API reference needs no compiler or library.
   docs) packages=(); ensure_packages doxygen; run_docs ;;
-  *) echo "usage: $0 demo|test|bench|package|docs" >&2; exit 2 ;;
+  *) echo "usage: $0 demo|test|bench|package|mutants|docs" >&2; exit 2 ;;
 esac
