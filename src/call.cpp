@@ -42,14 +42,16 @@ std::string describe_request(const request_spec& spec, const origin& where) {
   return out;
 }
 
-std::string verdict_text(retry_verdict v) {
+// Why a failed call was not retried, for its message. `retries` is how many the policy
+// allows: with none, "retries exhausted" would say more than happened.
+std::string verdict_text(retry_verdict v, int retries) {
   switch (v) {
     case retry_verdict::retry_after_too_long:
       return "; Retry-After exceeds max_retry_after";
     case retry_verdict::past_deadline:
       return "; a retry would pass the deadline";
     case retry_verdict::exhausted:
-      return "; retries exhausted";
+      return retries > 0 ? "; retries exhausted" : "";
     default:
       return "";
   }
@@ -185,6 +187,10 @@ call::next_step call::after_attempt(const request_spec& spec, const origin& wher
   } else {
     outcome.ec = result.ec;
     outcome.may_have_reached_server = result.may_have_reached_server;
+    // Every phase ends at the deadline at the latest: a timeout past it is the deadline's,
+    // not the phase budget's the transport names.
+    if (result.ec == error::timeout && steady_clock::now() >= deadline)
+      result.detail = "the deadline passed";
     diag_.phase = result.ec == error::timeout ? result.phase : std::string();
     diag_.message = result.phase + ": " + redact(result.detail);
     if (log_enabled(log, log_level::debug))
@@ -205,7 +211,7 @@ call::next_step call::after_attempt(const request_spec& spec, const origin& wher
           "HTTP " + std::to_string(outcome.http_status) + " from " + describe_request(spec, where);
     else
       message = diag_.message;
-    message += verdict_text(decision.verdict);
+    message += verdict_text(decision.verdict, policy_.max_retries);
     fail(outcome.ec, message);
   }
   if (log_enabled(log, log_level::info))

@@ -54,6 +54,7 @@ BOOST_AUTO_TEST_CASE(gives_up_after_retries_with_last_status) {
     BOOST_TEST(diag.attempts == 4);  // 1 + max_retries
     BOOST_TEST(diag.server_message == "stub fault: 502");
     BOOST_TEST(diag.command == "tenant_fetch");
+    BOOST_TEST(diag.message.find("; retries exhausted") != std::string::npos);
   });
   BOOST_TEST(f.stub.hits("GET", "/api/v1/tenants/by-name/acme") == 4u);
 }
@@ -103,6 +104,8 @@ BOOST_AUTO_TEST_CASE(per_call_policy_overrides_the_client_policy) {
     auto [ec, diag] = co_await try_execute(client, cmd58, no_retry);
     BOOST_TEST(ec == fc::error::http_status);
     BOOST_TEST(diag.attempts == 1);
+    // No retry was allowed, so none was used up: the message must not say so.
+    BOOST_TEST(diag.message.find("exhausted") == std::string::npos);
   });
 }
 
