@@ -1,6 +1,8 @@
 // Copyright (c) 2026 flowcore authors. Distributed under the Boost Software License 1.0.
 #include "exchange.hpp"
 
+#include "base64.hpp"
+
 #include <boost/beast/core/string.hpp>
 
 namespace flowcore::stub::detail {
@@ -42,11 +44,11 @@ bool is_websocket_upgrade(const http_request& request) {
          has_token(*connection, "upgrade");
 }
 
+// The base64 of 16 bytes (RFC 6455 section 4.1), canonical: the strict decoder refuses
+// non-zero pad bits ("...Q==" is the only form of its last byte, "...R==" is refused).
 bool valid_websocket_key(std::string_view key) {
-  constexpr std::string_view alphabet =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  if (key.size() != 24 || !key.ends_with("==")) return false;
-  return key.substr(0, 22).find_first_not_of(alphabet) == std::string_view::npos;
+  std::string bytes;
+  return key.size() == 24 && base64_decode(key, bytes) && bytes.size() == 16;
 }
 
 std::string_view http_request::raw_path() const {

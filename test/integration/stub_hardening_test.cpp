@@ -422,6 +422,42 @@ BOOST_AUTO_TEST_CASE(subscriber_that_never_reads_is_dropped) {
   });
 }
 
+BOOST_AUTO_TEST_CASE(malformed_authorization_is_401) {
+  // The stub checks the header's shape, not its values: each of these is a client bug
+  // that a lenient stub would hide.
+  stub_fixture f;
+  f.run([&]() -> asio::awaitable<void> {
+    const std::uint16_t port = f.stub.port();
+    const auto request = [](std::string target, std::string authorization) {
+      return "GET " + target + " HTTP/1.1\r\nHost: stub\r\nAuthorization: " + authorization +
+             "\r\nConnection: close\r\n\r\n";
+    };
+    const std::array<std::string, 9> malformed{
+        "bearer t",       // the scheme as the client never sends it
+        "Bearer ",        // no token
+        "Bearer a b",     // a space in the token
+        "Bearer a\tb",    // a control character
+        "ApiKey idonly",  // no colon
+        "ApiKey :s",      // no key id
+        "ApiKey id:",     // no secret
+        "ApiKey i d:s",   // a space in the key id
+        "Basic dTpw",     // another scheme
+    };
+    for (const std::string& value : malformed) {
+      const received answer = co_await exchange(port, request("/api/v1/tenants", value));
+      BOOST_TEST(status_of(answer.bytes) == 401u, value << ": " << answer.bytes);
+    }
+    // On the ingestion path the header is the raw key alone: one with a space is refused.
+    const received raw = co_await exchange(port, request("/event/t/d/f/e", "fc_a b"));
+    BOOST_TEST(status_of(raw.bytes) == 401u, raw.bytes);
+    // The well-formed forms pass the check (whatever the route then answers).
+    for (const std::string& value : {std::string("Bearer t"), std::string("ApiKey id:s")}) {
+      const received answer = co_await exchange(port, request("/api/v1/tenants", value));
+      BOOST_TEST(status_of(answer.bytes) != 401u, value << ": " << answer.bytes);
+    }
+  });
+}
+
 BOOST_AUTO_TEST_CASE(bad_websocket_key_is_400) {
   stub_fixture f;
   f.run([&]() -> asio::awaitable<void> {
@@ -431,13 +467,14 @@ BOOST_AUTO_TEST_CASE(bad_websocket_key_is_400) {
              "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\n" +
              key_header + "\r\n";
     };
-    const std::array<std::string, 6> bad_keys{
-        "",                                                   // missing
-        "Sec-WebSocket-Key: x\r\n",                           // too short
-        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ\r\n",      // no padding
-        "Sec-WebSocket-Key: AAAAAAAAAAAAAAAAAAAAAAAA\r\n",    // 18 bytes
-        "Sec-WebSocket-Key: !!!!!!!!!!!!!!!!!!!!!!==\r\n",    // not base64
-        "Sec-WebSocket-Key: AAAAAAAAAAAAAAAAAAAA\r\n",        // 15 bytes
+    const std::array<std::string, 7> bad_keys{
+        "",                                                 // missing
+        "Sec-WebSocket-Key: x\r\n",                         // too short
+        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ\r\n",    // no padding
+        "Sec-WebSocket-Key: AAAAAAAAAAAAAAAAAAAAAAAA\r\n",  // 18 bytes
+        "Sec-WebSocket-Key: !!!!!!!!!!!!!!!!!!!!!!==\r\n",  // not base64
+        "Sec-WebSocket-Key: AAAAAAAAAAAAAAAAAAAA\r\n",      // 15 bytes
+        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZR==\r\n",  // pad bits set
     };
     for (const std::string& key : bad_keys) {
       const received answer = co_await exchange(port, upgrade(key));
