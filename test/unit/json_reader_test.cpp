@@ -49,6 +49,8 @@ BOOST_AUTO_TEST_CASE(failures_name_the_field_as_a_json_pointer) {
   BOOST_TEST(schema_failure([&] { r.nullable_string("missing"); }) ==
              "/missing: required field is missing");
   BOOST_TEST(schema_failure([&] { r.object("o").string("k"); }) == "/o/k: expected a string");
+  // An event's payload and metadata are kept as text, but only an object's.
+  BOOST_TEST(schema_failure([&] { r.object_text("id"); }) == "/id: expected an object");
   BOOST_TEST(schema_failure([&] { r.string_array("a"); }) == "/a/1: expected a string");
   std::string pointer;
   const json::array& items = r.array("items", pointer);
