@@ -187,8 +187,8 @@ call::next_step call::after_attempt(const request_spec& spec, const origin& wher
   } else {
     outcome.ec = result.ec;
     outcome.may_have_reached_server = result.may_have_reached_server;
-    // Every phase ends at the deadline at the latest: a timeout past it is the deadline's,
-    // not the phase budget's the transport names.
+    // Each phase's timer is clipped to the deadline: a timeout once the deadline has come
+    // was the deadline's, not the phase budget's that the transport's text blames.
     if (result.ec == error::timeout && steady_clock::now() >= deadline)
       result.detail = "the deadline passed";
     diag_.phase = result.ec == error::timeout ? result.phase : std::string();
