@@ -211,15 +211,17 @@ void dispatcher::note_key_use(const api_request& req, const presented_credential
 
 void dispatcher::load_state() {
   if (!file_ || state_loaded_) return;
-  file_->load(model_);
-  state_loaded_ = true;
+  file_lock_.emplace(file_->path());
   try {
+    file_->load(model_);
+    state_loaded_ = true;
     save_state();
   } catch (...) {
-    // start() fails: nothing was answered that the file must hold, and stop() must not
-    // report the same failure again.
+    // start() fails: nothing was answered that the file must hold, stop() must not report
+    // the same failure again, and a corrected start may take the file.
     state_loaded_ = false;
     unsaved_ = false;
+    file_lock_.reset();
     throw;
   }
 }
@@ -227,6 +229,7 @@ void dispatcher::load_state() {
 void dispatcher::stop() {
   later_.cancel_all();
   if (unsaved_) save_state_or_report();
+  file_lock_.reset();  // the last save is done: another stub may take the file
 }
 
 void dispatcher::save_state() {

@@ -16,6 +16,7 @@
 #include "router.hpp"
 #include "state.hpp"
 #include "state_file.hpp"
+#include "state_file_lock.hpp"
 
 #include <flowcore/stub/server.hpp>
 
@@ -77,6 +78,8 @@ class dispatcher final : public request_sink {
 
   state model_;
   std::optional<state_file> file_;
+  // Held from load_state() until stop(): one stub per file.
+  std::optional<state_file_lock> file_lock_;
   bool state_loaded_ = false;
   // A change the file does not hold: a failed save, or a key's lastUsedAt, which is set by
   // every request presenting it and so is written with the next change, not on its own.

@@ -402,6 +402,32 @@ BOOST_AUTO_TEST_CASE(a_file_that_cannot_be_read_or_written_stops_the_start) {
   });
 }
 
+BOOST_AUTO_TEST_CASE(a_second_stub_on_the_same_file_is_refused_until_the_first_stops) {
+  temp_path file("stub-state-shared.json");
+  asio::io_context ioc;
+  fc::stub::server first(ioc.get_executor(), with_state(file));
+  first.start();
+  const std::string written = file.read();
+  BOOST_TEST(!written.empty());
+  {
+    fc::stub::server second(ioc.get_executor(), with_state(file));
+    const std::string name = file.path.string();
+    const std::string expected =
+        "state file " + name + ": another stub is using it (" + name + ".lock is locked)";
+    BOOST_CHECK_EXCEPTION(second.start(), std::runtime_error,
+                          [&](const std::runtime_error& e) { return e.what() == expected; });
+  }
+  // The refused stub neither wrote the file nor took it from the first.
+  BOOST_TEST(file.read() == written);
+  fc::stub::server again(ioc.get_executor(), with_state(file));
+  BOOST_CHECK_THROW(again.start(), std::runtime_error);
+  // Once the first has stopped, the file is free.
+  first.stop();
+  fc::stub::server next(ioc.get_executor(), with_state(file));
+  BOOST_CHECK_NO_THROW(next.start());
+  next.stop();
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace flowcore::test

@@ -2,7 +2,7 @@
 #pragma once
 // A file name of its own in the temporary directory for a test: the process id keeps
 // suites that ctest runs side by side apart. Removed before and after the test, with the
-// `.tmp` sibling a state file is written through.
+// `.tmp` sibling a state file is written through and the `.lock` a stub holds.
 
 #include <unistd.h>
 
@@ -30,6 +30,7 @@ struct temp_path {
     std::error_code ec;
     std::filesystem::remove_all(path, ec);
     std::filesystem::remove(std::filesystem::path(path.string() + ".tmp"), ec);
+    std::filesystem::remove(std::filesystem::path(path.string() + ".lock"), ec);
   }
   std::string read() const {
     std::ifstream in(path, std::ios::binary);

@@ -49,8 +49,9 @@ struct server_options {
   /// `id_seed` where the id sequence stands (the same seed goes on from there). Not kept:
   /// events, faults, pending delete and truncate timers (what was pending at the stop is
   /// complete at the restart), sockets, recorded requests. A key's `lastUsedAt` is written
-  /// with the next change or at stop(). One stub per file; created readable by its owner
-  /// only, since it holds keys and secret values.
+  /// with the next change or at stop(). One stub per file, enforced: from start() to
+  /// stop() the stub holds an exclusive lock on "PATH.lock" beside it. Created readable by
+  /// its owner only, since it holds keys and secret values.
   std::filesystem::path state_file;
 
   /// @name Limits against broken or hostile clients
@@ -133,9 +134,9 @@ class server {
   /// @brief Loads `server_options::state_file` if set, binds and starts accepting.
   /// Throws `boost::system::system_error` on failure, `std::invalid_argument` naming the
   /// option for a limit or timeout that is not positive, `std::runtime_error` ("state file
-  /// PATH: what is wrong") for a state file that cannot be read, written or understood
-  /// (not JSON, another version, a missing field, a record whose parent is missing); the
-  /// file is left as it was then.
+  /// PATH: what is wrong") for a state file that another stub is using, or that cannot be
+  /// read, written or understood (not JSON, another version, a missing field, a record
+  /// whose parent is missing); the file is left as it was then.
   void start();
   /// @brief Stops accepting, closes every open connection and discards pending
   /// delete/truncate completions, so the io_context runs out of work; writes what the
