@@ -14,7 +14,7 @@ stderr_has "^flowcore-cli stub: "
 
 log=$(mktemp)
 state=$(mktemp -u)
-trap 'rm -f "$log" "$state"; cleanup' EXIT
+trap 'rm -f "$log" "$state" "$state.lock"; cleanup' EXIT
 for sig in INT TERM; do
   # Emptied here, not by the background job's redirection, which may come after the loop
   # below has read the previous run's URL.
