@@ -8,6 +8,7 @@
 
 #include <boost/json/object.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -45,12 +46,12 @@ class fault_list {
     short_left_ = count;
     page_items_ = items;
   }
-  /// The most items the page being answered may carry, using up one shortened page; or
-  /// nullopt: the page size the client asked for.
-  std::optional<std::size_t> take_page_cap() {
-    if (short_left_ == 0) return std::nullopt;
+  /// The most items the page being answered may carry when the client asked for
+  /// `asked`: fewer while pages are shortened, using up one shortened page.
+  std::size_t take_page_size(std::size_t asked) {
+    if (short_left_ == 0) return asked;
     if (short_left_ > 0) --short_left_;
-    return page_items_;
+    return std::min(asked, page_items_);
   }
 
  private:

@@ -79,8 +79,8 @@ http_response bucket_page(context& ctx, const bucket_query& q) {
   if (q.desc) std::reverse(buckets.begin(), buckets.end());
   json::array page;
   const std::size_t first = std::min(q.cursor, buckets.size());
-  const std::size_t size = ctx.faults.take_page_cap().value_or(q.page_size);
-  const std::size_t last = first + std::min(std::min(size, q.page_size), buckets.size() - first);
+  const std::size_t size = ctx.faults.take_page_size(q.page_size);
+  const std::size_t last = first + std::min(size, buckets.size() - first);
   for (std::size_t i = first; i < last; ++i) page.push_back(json::string(buckets[i]));
   json::object answer{{"timeBuckets", std::move(page)}};
   if (last < buckets.size()) answer["nextCursor"] = static_cast<std::uint64_t>(last);
@@ -143,8 +143,8 @@ http_response event_page(context& ctx, const event_query& q) {
   if (q.desc) std::reverse(events.begin(), events.end());
   json::array page;
   const std::size_t first = std::min(q.cursor, events.size());
-  const std::size_t size = ctx.faults.take_page_cap().value_or(q.page_size);
-  const std::size_t last = first + std::min(std::min(size, q.page_size), events.size() - first);
+  const std::size_t size = ctx.faults.take_page_size(q.page_size);
+  const std::size_t last = first + std::min(size, events.size() - first);
   for (std::size_t i = first; i < last; ++i) page.push_back(to_json(*events[i]));
   json::object answer{{"events", std::move(page)}};
   if (last < events.size()) answer["nextCursor"] = std::to_string(last);
